@@ -1,0 +1,41 @@
+# Two commands for a fresh machine with Python 3.11:
+#   make run    set up .venv and start the app on http://localhost:8501
+#   make test   set up .venv with the dev tools, then ruff and every test
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: run test lint screenshots benchmark clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	$(BIN)/python -m streamlit run app.py
+
+test: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+
+# Copy the screenshots the browser tests wrote into docs/screenshots/.
+screenshots:
+	mkdir -p docs/screenshots
+	cp tests/.screenshots/*.png docs/screenshots/
+
+benchmark: $(VENV)/.installed-dev
+	$(BIN)/python benchmarks/train_step.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache tests/.screenshots

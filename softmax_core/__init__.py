@@ -1,0 +1,75 @@
+r"""softmax_core: the numpy core of the softmax explorer.
+
+Every formula of the lecture "Training a softmax classifier" lives here once,
+in the lecture's notation and column convention: X is n×m; Z, Ŷ and Y are
+C×m with one example per column; a 1-D z is one example.
+
+This package imports numpy only (pandas is imported by ``read_csv`` when a
+file is read), so it can be tested and reused without a browser.
+"""
+
+from .activations import (
+    SoftmaxSteps,
+    hardmax,
+    log_softmax,
+    sigmoid,
+    softmax,
+    softmax_steps,
+)
+from .calculus import (
+    DzCheck,
+    check_output_gradient,
+    gradient_step_on_z,
+    numerical_gradient,
+)
+from .datasets import MAX_CLASSES, make_blobs, make_spirals, standardize
+from .losses import cost, loss, loss_from_logits, one_hot, output_gradient
+from .training import (
+    Parameters,
+    TrainingHistory,
+    accuracy,
+    cost_and_gradients,
+    init_params,
+    logits,
+    predict,
+    predict_proba,
+    train,
+)
+from .two_class import TwoClassOutputs, difference_grid, two_class_outputs
+from .uploads import LabelledData, read_csv
+
+__all__ = [
+    "MAX_CLASSES",
+    "DzCheck",
+    "LabelledData",
+    "Parameters",
+    "SoftmaxSteps",
+    "TrainingHistory",
+    "TwoClassOutputs",
+    "accuracy",
+    "check_output_gradient",
+    "cost",
+    "cost_and_gradients",
+    "difference_grid",
+    "gradient_step_on_z",
+    "hardmax",
+    "init_params",
+    "log_softmax",
+    "logits",
+    "loss",
+    "loss_from_logits",
+    "make_blobs",
+    "make_spirals",
+    "numerical_gradient",
+    "one_hot",
+    "output_gradient",
+    "predict",
+    "predict_proba",
+    "read_csv",
+    "sigmoid",
+    "softmax",
+    "softmax_steps",
+    "standardize",
+    "train",
+    "two_class_outputs",
+]

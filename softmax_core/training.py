@@ -1,0 +1,375 @@
+r"""Batch gradient descent for a softmax classifier, started from dz[L] = Ŷ − Y.
+
+Shape convention: X is n×m, Z, Ŷ and Y are C×m, one example per column.
+
+Without a hidden layer (softmax regression, the lecture's model)
+
+.. math:: Z = W^{[1]} X + b^{[1]}, \quad \hat Y = \operatorname{softmax}(Z)
+
+and with one hidden layer of h units and activation g (tanh or ReLU)
+
+.. math:: A^{[1]} = g(W^{[1]} X + b^{[1]}), \quad
+          Z^{[2]} = W^{[2]} A^{[1]} + b^{[2]}, \quad
+          \hat Y = \operatorname{softmax}(Z^{[2]})
+
+Backpropagation starts from the output gradient and then applies the chain
+rule, two separate steps:
+
+.. math:: dZ^{[L]} = \hat Y - Y, \qquad dW^{[L]} = \tfrac1m dZ^{[L]} A^{[L-1]T}, \quad
+          db^{[L]} = \tfrac1m \textstyle\sum_i dZ^{[L](i)}
+
+The cost is computed from the logits (log-sum-exp), the work runs in float32
+on column chunks that fit in cache, and Y is never materialized: subtracting
+1 at each example's true class turns Ŷ into Ŷ − Y in place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+import numpy as np
+
+ACTIVATIONS = ("tanh", "relu")
+# A J this many times its starting value means the steps overshoot and grow:
+# stop there rather than draw a curve that leaves the plot for ever.
+DIVERGENCE_FACTOR = 1e4
+# Columns per chunk: C×CHUNK float32 blocks stay within a core's L2 cache.
+CHUNK = 4096
+
+
+@dataclass(frozen=True)
+class Parameters:
+    """Weights and biases: W1 (h×n or C×n), b1, and W2 (C×h), b2 with a hidden layer."""
+
+    W1: np.ndarray
+    b1: np.ndarray
+    W2: np.ndarray | None = None
+    b2: np.ndarray | None = None
+    activation: str = "tanh"
+
+    @property
+    def hidden_units(self) -> int:
+        """h, or 0 for plain softmax regression."""
+        return 0 if self.W2 is None else int(self.W1.shape[0])
+
+    @property
+    def num_classes(self) -> int:
+        """C, the number of rows of the output layer."""
+        return int((self.W1 if self.W2 is None else self.W2).shape[0])
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The weight and bias arrays by name (W1, b1, and W2, b2 if present)."""
+        return {
+            f.name: getattr(self, f.name)
+            for f in fields(self)
+            if f.name != "activation" and getattr(self, f.name) is not None
+        }
+
+    def astype(self, dtype: np.typing.DTypeLike) -> Parameters:
+        """The same parameters in another float dtype."""
+        return Parameters(
+            **{k: v.astype(dtype) for k, v in self.arrays().items()},
+            activation=self.activation,
+        )
+
+
+@dataclass(frozen=True)
+class TrainingHistory:
+    """What a training run records.
+
+    Attributes
+    ----------
+    costs : numpy.ndarray
+        J at iteration 0 and after every step (length iterations + 1, shorter
+        if training diverged).
+    accuracies : numpy.ndarray
+        Training accuracy at the same iterations.
+    snapshots : dict of int to Parameters
+        Parameters at the requested iterations, for scrubbing through training.
+    params : Parameters
+        The final (last finite) parameters.
+    diverged : bool
+        True if a step made J or a parameter non-finite; training stopped there.
+    """
+
+    costs: np.ndarray
+    accuracies: np.ndarray
+    snapshots: dict[int, Parameters] = field(default_factory=dict)
+    params: Parameters | None = None
+    diverged: bool = False
+
+    @property
+    def iterations_done(self) -> int:
+        """The number of gradient-descent steps whose J is recorded."""
+        return len(self.costs) - 1
+
+
+def init_params(
+    n: int,
+    num_classes: int,
+    *,
+    hidden_units: int = 0,
+    activation: str = "tanh",
+    seed: int = 0,
+    dtype: np.typing.DTypeLike = np.float32,
+) -> Parameters:
+    r"""Starting parameters for gradient descent.
+
+    Softmax regression starts at W = 0, b = 0, where ŷ is uniform and
+    J = log C. A hidden layer starts from small random weights (scaled by
+    1/√fan-in, or √(2/fan-in) for ReLU) drawn from ``default_rng(seed)``, so
+    its units differ.
+    """
+    if activation not in ACTIVATIONS:
+        raise ValueError(f"The hidden activation must be one of {ACTIVATIONS}.")
+    if hidden_units < 0:
+        raise ValueError("The number of hidden units must be 0 or more.")
+    if hidden_units == 0:
+        return Parameters(
+            W1=np.zeros((num_classes, n), dtype),
+            b1=np.zeros((num_classes, 1), dtype),
+            activation=activation,
+        )
+    rng = np.random.default_rng(seed)
+    gain = 2.0 if activation == "relu" else 1.0
+    W1 = rng.standard_normal((hidden_units, n)) * np.sqrt(gain / n)
+    W2 = rng.standard_normal((num_classes, hidden_units)) * np.sqrt(1.0 / hidden_units)
+    return Parameters(
+        W1=W1.astype(dtype),
+        b1=np.zeros((hidden_units, 1), dtype),
+        W2=W2.astype(dtype),
+        b2=np.zeros((num_classes, 1), dtype),
+        activation=activation,
+    )
+
+
+def _hidden(params: Parameters, X: np.ndarray) -> np.ndarray:
+    Z1 = params.W1 @ X
+    Z1 += params.b1
+    if params.activation == "relu":
+        return np.maximum(Z1, 0, out=Z1)
+    return np.tanh(Z1, out=Z1)
+
+
+def logits(params: Parameters, X: np.typing.ArrayLike) -> np.ndarray:
+    r"""The output layer's Z[L] (C×m) for inputs X (n×m).
+
+    .. math:: Z^{[L]} = W^{[L]} A^{[L-1]} + b^{[L]}, \quad A^{[0]} = X
+    """
+    X = np.asarray(X, dtype=params.W1.dtype)
+    if params.W2 is None:
+        return params.W1 @ X + params.b1
+    return params.W2 @ _hidden(params, X) + params.b2
+
+
+def predict_proba(params: Parameters, X: np.typing.ArrayLike) -> np.ndarray:
+    r"""Ŷ = softmax(Z[L]), C×m: each column holds one example's class probabilities."""
+    from .activations import softmax
+
+    return softmax(logits(params, X), axis=0)
+
+
+def predict(params: Parameters, X: np.typing.ArrayLike) -> np.ndarray:
+    """The most probable class of each example (argmax over the columns of Z[L])."""
+    return np.argmax(logits(params, X), axis=0)
+
+
+def accuracy(params: Parameters, X: np.typing.ArrayLike, labels: np.ndarray) -> float:
+    """The share of examples whose most probable class is their label."""
+    return float(np.mean(predict(params, X) == np.asarray(labels)))
+
+
+def cost_and_gradients(
+    params: Parameters, X: np.ndarray, labels: np.ndarray
+) -> tuple[float, float, dict[str, np.ndarray]]:
+    r"""J, the training accuracy and ∂J/∂W, ∂J/∂b for every layer, in one pass.
+
+    .. math:: J = \frac1m \sum_i \Big(\log \sum_j e^{z^{(i)}_j}
+              - z^{(i)}_{y^{(i)}}\Big),
+              \qquad dZ^{[L]} = \hat Y - Y
+
+    X must have the dtype of the parameters and be C-contiguous; labels are
+    m integers. The work runs chunk by chunk over the columns.
+
+    Returns
+    -------
+    cost : float
+    accuracy : float
+    grads : dict
+        dW1, db1 (and dW2, db2) with the shapes of the parameters.
+    """
+    n, m = X.shape
+    dtype = params.W1.dtype
+    hidden = params.W2 is not None
+    W_out, b_out = (params.W2, params.b2) if hidden else (params.W1, params.b1)
+    grads = {f"d{k}": np.zeros_like(v) for k, v in params.arrays().items()}
+    dW_out, db_out = (
+        (grads["dW2"], grads["db2"]) if hidden else (grads["dW1"], grads["db1"])
+    )
+    total_loss = 0.0
+    correct = 0
+    for start in range(0, m, CHUNK):
+        Xc = X[:, start : start + CHUNK]
+        rows = labels[start : start + CHUNK]
+        cols = np.arange(rows.size)
+        A_prev = _hidden(params, Xc) if hidden else Xc
+        Z = W_out @ A_prev
+        Z += b_out
+        correct += int(np.count_nonzero(np.argmax(Z, axis=0) == rows))
+        Z -= Z.max(axis=0)
+        z_true = Z[rows, cols]
+        T = np.exp(Z, out=Z)
+        sums = T.sum(axis=0)
+        total_loss += float(np.sum(np.log(sums), dtype=np.float64)) - float(
+            np.sum(z_true, dtype=np.float64)
+        )
+        T /= sums
+        dZ = T  # Ŷ, turned into Ŷ − Y on the next line
+        dZ[rows, cols] -= 1
+        dW_out += dZ @ A_prev.T
+        db_out += dZ.sum(axis=1, keepdims=True)
+        if hidden:
+            dA1 = params.W2.T @ dZ
+            if params.activation == "relu":
+                dA1 *= A_prev > 0
+            else:
+                dA1 *= 1 - A_prev * A_prev
+            grads["dW1"] += dA1 @ Xc.T
+            grads["db1"] += dA1.sum(axis=1, keepdims=True)
+    scale = dtype.type(1.0 / m)
+    for g in grads.values():
+        g *= scale
+    return total_loss / m, correct / m, grads
+
+
+def _prepare(
+    X: np.typing.ArrayLike, labels: np.typing.ArrayLike, num_classes: int, dtype
+) -> tuple[np.ndarray, np.ndarray]:
+    X = np.ascontiguousarray(X, dtype=dtype)
+    labels = np.asarray(labels).reshape(-1)
+    if X.ndim != 2 or X.shape[1] != labels.size or labels.size == 0:
+        raise ValueError(
+            f"X must be n×m and labels must have m entries; got X of shape {X.shape}"
+            f" and {labels.size} labels."
+        )
+    if not np.all(np.isfinite(X)):
+        raise ValueError(
+            "X has a missing or infinite value; every feature must be a number."
+        )
+    from .losses import one_hot
+
+    one_hot(labels, num_classes)  # raises a clear ValueError for a bad label
+    return X, labels.astype(np.intp)
+
+
+def _finite(params: Parameters) -> bool:
+    return all(np.all(np.isfinite(v)) for v in params.arrays().values())
+
+
+def train(
+    X: np.typing.ArrayLike,
+    labels: np.typing.ArrayLike,
+    num_classes: int,
+    *,
+    learning_rate: float,
+    iterations: int,
+    hidden_units: int = 0,
+    activation: str = "tanh",
+    seed: int = 0,
+    snapshot_every: int | None = None,
+    dtype: np.typing.DTypeLike = np.float32,
+) -> TrainingHistory:
+    r"""Fit a softmax classifier by batch gradient descent.
+
+    Each step computes J and dZ[L] = Ŷ − Y on all m examples, backpropagates
+    to every W and b and updates them:
+
+    .. math:: W \leftarrow W - \alpha\, dW, \qquad b \leftarrow b - \alpha\, db
+
+    Parameters
+    ----------
+    X : array_like
+        n×m features.
+    labels : array_like of int
+        m class indices in 0 … C−1.
+    num_classes : int
+        C.
+    learning_rate : float
+        α > 0.
+    iterations : int
+        Number of gradient-descent steps (≥ 0).
+    hidden_units : int, optional
+        0 for softmax regression (Z = W X + b); h > 0 adds one hidden layer.
+    activation : {"tanh", "relu"}, optional
+        The hidden layer's activation.
+    seed : int, optional
+        Seeds the hidden layer's random initial weights.
+    snapshot_every : int, optional
+        Keep the parameters every this many iterations (and at the last); by
+        default only at iteration 0 and at the end.
+    dtype : dtype, optional
+        float32 (fast, the default) or float64.
+
+    Returns
+    -------
+    TrainingHistory
+        J and accuracy at iteration 0 and after every step, snapshots and the
+        final parameters. If a step makes a parameter or J non-finite, or J
+        grows past ``DIVERGENCE_FACTOR`` times its start (divergence),
+        training stops before it and ``diverged`` is True.
+    """
+    learning_rate = float(learning_rate)
+    if not np.isfinite(learning_rate) or learning_rate <= 0:
+        raise ValueError(
+            f"The learning rate must be a positive number, got {learning_rate!r}."
+        )
+    iterations = int(iterations)
+    if iterations < 0:
+        raise ValueError("The number of iterations must be 0 or more.")
+    X, labels = _prepare(X, labels, num_classes, dtype)
+    params = init_params(
+        X.shape[0],
+        num_classes,
+        hidden_units=hidden_units,
+        activation=activation,
+        seed=seed,
+        dtype=dtype,
+    )
+    every = int(snapshot_every) if snapshot_every else max(iterations, 1)
+    costs, accuracies, snapshots = [], [], {}
+    alpha = np.dtype(dtype).type(learning_rate)
+    diverged = False
+    limit = np.inf
+    for it in range(iterations + 1):
+        with np.errstate(over="ignore", invalid="ignore"):
+            J, acc, grads = cost_and_gradients(params, X, labels)
+        if it == 0:
+            limit = DIVERGENCE_FACTOR * max(J, 1.0)
+        if not np.isfinite(J) or J > limit:
+            diverged = True
+            break
+        last_good = params
+        costs.append(J)
+        accuracies.append(acc)
+        if it % every == 0 or it == iterations:
+            snapshots[it] = params
+        if it == iterations:
+            break
+        with np.errstate(over="ignore", invalid="ignore"):
+            stepped = Parameters(
+                **{k: v - alpha * grads[f"d{k}"] for k, v in params.arrays().items()},
+                activation=activation,
+            )
+        if not _finite(stepped):
+            diverged = True
+            break
+        params = stepped
+    if diverged:
+        snapshots[len(costs) - 1] = last_good
+    return TrainingHistory(
+        costs=np.array(costs),
+        accuracies=np.array(accuracies),
+        snapshots=snapshots,
+        params=last_good,
+        diverged=diverged,
+    )
