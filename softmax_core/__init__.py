@@ -20,10 +20,20 @@ from .calculus import (
     DzCheck,
     check_output_gradient,
     gradient_step_on_z,
+    logits_from_probabilities,
     numerical_gradient,
 )
 from .datasets import MAX_CLASSES, make_blobs, make_spirals, standardize
-from .losses import cost, loss, loss_from_logits, one_hot, output_gradient
+from .losses import (
+    cost,
+    loss,
+    loss_from_logits,
+    loss_terms,
+    one_hot,
+    output_gradient,
+    true_class_loss_curve,
+)
+from .regions import Regions, class_regions, plane_grid
 from .training import (
     Parameters,
     TrainingHistory,
@@ -58,6 +68,8 @@ __all__ = [
     "logits",
     "loss",
     "loss_from_logits",
+    "loss_terms",
+    "logits_from_probabilities",
     "make_blobs",
     "make_spirals",
     "numerical_gradient",
@@ -71,5 +83,9 @@ __all__ = [
     "softmax_steps",
     "standardize",
     "train",
+    "true_class_loss_curve",
+    "Regions",
+    "class_regions",
+    "plane_grid",
     "two_class_outputs",
 ]

@@ -52,9 +52,14 @@ class DzCheck:
     numerical: np.ndarray
 
     @property
+    def differences(self) -> np.ndarray:
+        """|formula − numerical| for each of the C entries."""
+        return np.abs(self.formula - self.numerical)
+
+    @property
     def max_abs_difference(self) -> float:
         """The largest |formula − numerical| over the C entries."""
-        return float(np.max(np.abs(self.formula - self.numerical)))
+        return float(np.max(self.differences))
 
 
 def check_output_gradient(
@@ -76,6 +81,23 @@ def check_output_gradient(
     formula = output_gradient(softmax(z), y)
     numerical = numerical_gradient(lambda v: loss_from_logits(y, v), z, eps)
     return DzCheck(formula=formula, numerical=numerical)
+
+
+def logits_from_probabilities(y_hat: np.typing.ArrayLike) -> np.ndarray:
+    r"""A z whose softmax is the given ŷ: z = log ŷ (any constant may be added).
+
+    .. math:: \operatorname{softmax}(\log \hat y)_j
+              = \frac{\hat y_j}{\sum_i \hat y_i} = \hat y_j
+
+    Examples
+    --------
+    >>> softmax(logits_from_probabilities([0.3, 0.2, 0.1, 0.4])).round(3)
+    array([0.3, 0.2, 0.1, 0.4])
+    """
+    y_hat = np.asarray(y_hat, dtype=np.float64)
+    if np.any(y_hat <= 0) or not np.isclose(np.sum(y_hat), 1.0):
+        raise ValueError("ŷ must hold positive probabilities that sum to 1.")
+    return np.log(y_hat)
 
 
 def gradient_step_on_z(

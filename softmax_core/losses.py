@@ -95,13 +95,26 @@ def loss(
     >>> loss(np.array([0, 1, 0, 0]), np.array([0.3, 0.2, 0.1, 0.4]))
     1.6094...
     """
+    out = np.sum(loss_terms(y, y_hat), axis=axis)
+    return float(out) if np.ndim(out) == 0 else out
+
+
+def loss_terms(y: np.typing.ArrayLike, y_hat: np.typing.ArrayLike) -> np.ndarray:
+    r"""The terms −y_j log ŷ_j of the loss, one per class (0 where y_j = 0).
+
+    .. math:: \ell_j = \begin{cases} -y_j \log \hat y_j & y_j \ne 0 \\
+              0 & y_j = 0 \end{cases}
+
+    Examples
+    --------
+    >>> loss_terms(np.array([0, 1, 0, 0]), np.array([0.3, 0.2, 0.1, 0.4])).round(3)
+    array([0.   , 1.609, 0.   , 0.   ])
+    """
     y = np.asarray(y, dtype=np.float64)
     y_hat = np.asarray(y_hat, dtype=np.float64)
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", invalid="ignore"):
         log_y_hat = np.log(y_hat)
-    terms = -np.where(y != 0, y * log_y_hat, 0.0)
-    out = np.sum(terms, axis=axis)
-    return float(out) if np.ndim(out) == 0 else out
+    return np.where(y != 0, -y * log_y_hat, 0.0)
 
 
 def loss_from_logits(
@@ -161,3 +174,18 @@ def output_gradient(Y_hat: np.typing.ArrayLike, Y: np.typing.ArrayLike) -> np.nd
     array([ 0.3, -0.8,  0.1,  0.4])
     """
     return np.asarray(Y_hat, dtype=np.float64) - np.asarray(Y, dtype=np.float64)
+
+
+def true_class_loss_curve(points: int = 400) -> tuple[np.ndarray, np.ndarray]:
+    r"""The loss as a function of the true class's probability p, for plotting.
+
+    With a one-hot y only one term is left: L = −log p, on p ∈ (0, 1].
+    It is 0 at p = 1 and grows without bound as p → 0.
+
+    Returns
+    -------
+    p, L : numpy.ndarray
+        ``points`` probabilities from 0.005 to 1 (denser near 0) and −log p.
+    """
+    p = np.geomspace(0.005, 1.0, points)
+    return p, -np.log(p)

@@ -179,6 +179,19 @@ def accuracy(params: Parameters, X: np.typing.ArrayLike, labels: np.ndarray) -> 
     return float(np.mean(predict(params, X) == np.asarray(labels)))
 
 
+def _count_correct(
+    Z: np.ndarray, z_max: np.ndarray, z_true: np.ndarray, rows: np.ndarray, mask
+) -> int:
+    """How many columns of Z have their argmax at ``rows`` (ties: the first wins).
+
+    ``np.argmax(Z, axis=0)`` is slow; where every column has one largest entry
+    (no ties), a column is right exactly when its true-class logit is the max.
+    """
+    if np.count_nonzero(np.equal(Z, z_max, out=mask)) == Z.shape[1]:
+        return int(np.count_nonzero(z_true == z_max))
+    return int(np.count_nonzero(np.argmax(Z, axis=0) == rows))  # ties, inf or NaN
+
+
 def cost_and_gradients(
     params: Parameters, X: np.ndarray, labels: np.ndarray
 ) -> tuple[float, float, dict[str, np.ndarray]]:
@@ -206,18 +219,29 @@ def cost_and_gradients(
     dW_out, db_out = (
         (grads["dW2"], grads["db2"]) if hidden else (grads["dW1"], grads["db1"])
     )
+    # One C×width block, reused by every chunk (the last one uses its left
+    # part). Entry (j, i) of a chunk is flat[j·width + i], so Z[y⁽ⁱ⁾, i] is a
+    # plain 1-D gather: no per-chunk arange, no 2-D fancy index.
+    width = min(CHUNK, m)
+    block = np.empty((W_out.shape[0], width), dtype)
+    flat = block.reshape(-1)
+    is_max = np.empty(block.shape, bool)
+    column = np.arange(width)
     total_loss = 0.0
     correct = 0
-    for start in range(0, m, CHUNK):
-        Xc = X[:, start : start + CHUNK]
-        rows = labels[start : start + CHUNK]
-        cols = np.arange(rows.size)
+    for start in range(0, m, width):
+        Xc = X[:, start : start + width]
+        rows = labels[start : start + width]
+        k = rows.size
+        true = rows * width + column[:k]  # where each Z[y⁽ⁱ⁾, i] sits in flat
         A_prev = _hidden(params, Xc) if hidden else Xc
-        Z = W_out @ A_prev
+        Z = np.matmul(W_out, A_prev, out=block[:, :k])
         Z += b_out
-        correct += int(np.count_nonzero(np.argmax(Z, axis=0) == rows))
-        Z -= Z.max(axis=0)
-        z_true = Z[rows, cols]
+        z_max = Z.max(axis=0)
+        z_true = flat[true]
+        correct += _count_correct(Z, z_max, z_true, rows, is_max[:, :k])
+        Z -= z_max  # log-sum-exp: the largest exponent is 0, nothing overflows
+        z_true -= z_max
         T = np.exp(Z, out=Z)
         sums = T.sum(axis=0)
         total_loss += float(np.sum(np.log(sums), dtype=np.float64)) - float(
@@ -225,7 +249,7 @@ def cost_and_gradients(
         )
         T /= sums
         dZ = T  # Ŷ, turned into Ŷ − Y on the next line
-        dZ[rows, cols] -= 1
+        flat[true] -= 1
         dW_out += dZ @ A_prev.T
         db_out += dZ.sum(axis=1, keepdims=True)
         if hidden:

@@ -1,0 +1,78 @@
+"""Softmax vs hardmax: sliders for z[L], live bars and the lecture's step table."""
+
+import streamlit as st
+
+from softmax_core import hardmax, softmax, softmax_steps
+from softmax_ui import figures, tables
+from softmax_ui.chrome import figure_sizes, show_math, start_page
+from softmax_ui.i18n import tr
+from softmax_ui.state import TEMPERATURES, randomize_z, reset_to_lecture, z_values
+from softmax_ui.widgets import class_count, names_input, z_sliders
+
+start_page("explorer.title")
+st.markdown(tr("explorer.intro"))
+
+controls, view = st.columns([1, 2], gap="large")
+with controls:
+    count = class_count("explorer")
+    names = names_input("explorer", count)
+    z_sliders("explorer", names)
+    temperature = st.select_slider(
+        tr("explorer.temperature"),
+        options=TEMPERATURES,
+        value=1.0,
+        key="explorer_temperature",
+        bind="query-params",
+        help=tr("explorer.temperature_help"),
+    )
+    left, right = st.columns(2)
+    left.button(
+        tr("widgets.reset"),
+        on_click=reset_to_lecture,
+        args=("explorer",),
+        kwargs={"extra": {"explorer_temperature": 1.0}},
+        width="stretch",
+    )
+    right.button(
+        tr("widgets.randomize"),
+        on_click=randomize_z,
+        args=("explorer", count),
+        width="stretch",
+    )
+
+z = z_values("explorer", count)
+steps = softmax_steps(z, temperature=temperature)
+soft = softmax(z, temperature=temperature)
+hard = hardmax(z)
+sz = figure_sizes()
+
+with view:
+    st.plotly_chart(
+        figures.softmax_hardmax_bars(
+            names,
+            soft,
+            hard,
+            sz,
+            soft_label=tr("explorer.softmax_bar"),
+            hard_label=tr("explorer.hardmax_bar"),
+            title=tr("explorer.chart_title"),
+        ),
+        key="explorer_bars",
+        config={"displayModeBar": False},
+    )
+    if temperature == 1.0:
+        st.info(tr("explorer.t_is_one"), icon=":material/school:")
+    else:
+        st.info(tr("explorer.t_note", T=temperature), icon=":material/thermostat:")
+    st.subheader(tr("explorer.steps"))
+    st.table(tables.step_table(names, steps, hard), hide_index=True)
+    st.markdown(tr("explorer.sum_t", total=f"{steps.total:.4g}"))
+    if steps.shifted:
+        st.warning(tr("explorer.shift_note", shift=f"{steps.shift:.4g}"))
+
+show_math(
+    r"t = e^{z^{[L]}/T}, \qquad a^{[L]}_j = \frac{t_j}{\sum_{i=1}^{C} t_i}, \qquad"
+    r" \operatorname{hardmax}(z)_j = [\,j = \arg\max_i z_i\,]",
+    softmax,
+    hardmax,
+)

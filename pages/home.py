@@ -1,0 +1,31 @@
+"""Home: what the app teaches, the notation, and a card per page."""
+
+import streamlit as st
+
+from softmax_ui.chrome import start_page
+from softmax_ui.i18n import tr
+
+start_page("home.title")
+st.markdown(tr("home.intro"))
+
+st.subheader(tr("home.notation"))
+st.markdown(tr("home.notation_body"))
+st.latex(
+    r"t = e^{z^{[L]}}, \quad a^{[L]} = \hat y = \frac{t}{\sum_{j=1}^{C} t_j}, \quad"
+    r" L(\hat y, y) = -\sum_{j=1}^{C} y_j \log \hat y_j, \quad"
+    r" J = \frac{1}{m}\sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)}), \quad"
+    r" dz^{[L]} = \hat y - y"
+)
+
+st.subheader(tr("home.pages"))
+cards = [
+    ("pages/explorer.py", "explorer", ":material/bar_chart:"),
+    ("pages/loss.py", "loss", ":material/trending_down:"),
+    ("pages/logistic.py", "logistic", ":material/compare:"),
+    ("pages/training.py", "training", ":material/model_training:"),
+]
+columns = st.columns(2)
+for k, (path, name, icon) in enumerate(cards):
+    with columns[k % 2].container(border=True):
+        st.page_link(path, label=tr(f"{name}.nav"), icon=icon)
+        st.markdown(tr(f"home.card_{name}"))

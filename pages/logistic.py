@@ -1,0 +1,70 @@
+"""C = 2: the softmax of [z1, z2] is the sigmoid of z1 − z2 (logistic regression)."""
+
+import streamlit as st
+
+from softmax_core import difference_grid, sigmoid, softmax, two_class_outputs
+from softmax_ui import figures
+from softmax_ui.chrome import figure_sizes, show_math, start_page
+from softmax_ui.i18n import tr
+
+start_page("logistic.title")
+st.markdown(tr("logistic.intro"))
+
+controls, view = st.columns([1, 2], gap="large")
+with controls:
+    z1 = st.slider(
+        "z₁",
+        -10.0,
+        10.0,
+        1.67,
+        0.01,
+        format="%.2f",
+        key="logistic_z1",
+        bind="query-params",
+    )
+    z2 = st.slider(
+        "z₂",
+        -10.0,
+        10.0,
+        0.0,
+        0.01,
+        format="%.2f",
+        key="logistic_z2",
+        bind="query-params",
+    )
+    point = two_class_outputs(z1, z2)
+    a1, a2 = float(point.softmax_1), float(point.softmax_2)
+    first, second = st.columns(2)
+    first.metric(tr("logistic.a1"), f"{a1:.3f}")
+    second.metric(tr("logistic.a2"), f"{a2:.3f}")
+    st.metric(tr("logistic.sigma"), f"{float(point.sigmoid_of_difference):.3f}")
+    st.markdown(tr("logistic.sum", total=f"{a1 + a2:.3f}"))
+
+with view:
+    grid = difference_grid(center=0.0, half_width=max(8.0, abs(z1 - z2) + 2.0))
+    curves = two_class_outputs(grid, 0.0)
+    st.plotly_chart(
+        figures.two_class_curves(
+            grid,
+            curves.softmax_1,
+            curves.sigmoid_of_difference,
+            z1 - z2,
+            a1,
+            figure_sizes(),
+            softmax_label=tr("logistic.curve_softmax"),
+            sigmoid_label=tr("logistic.curve_sigma"),
+            x_label=tr("logistic.curve_x"),
+            title=tr("logistic.curve_title"),
+        ),
+        key="logistic_curves",
+        config={"displayModeBar": False},
+    )
+
+st.markdown(tr("logistic.derivation"))
+show_math(
+    r"\frac{e^{z_1}}{e^{z_1} + e^{z_2}} = \frac{1}{1 + e^{-(z_1 - z_2)}}"
+    r" = \sigma(z_1 - z_2)",
+    two_class_outputs,
+    softmax,
+    sigmoid,
+)

@@ -1,0 +1,139 @@
+"""The loss L, the curve −log p, dz[L] = ŷ − y and gradient steps on z."""
+
+import streamlit as st
+
+from softmax_core import (
+    check_output_gradient,
+    gradient_step_on_z,
+    logits_from_probabilities,
+    loss,
+    loss_from_logits,
+    loss_terms,
+    one_hot,
+    output_gradient,
+    softmax,
+    true_class_loss_curve,
+)
+from softmax_ui import figures, tables
+from softmax_ui.chrome import figure_sizes, show_math, start_page
+from softmax_ui.i18n import class_names, tr
+from softmax_ui.state import LECTURE_Y_HAT, z_values
+from softmax_ui.widgets import class_count, z_sliders
+
+start_page("loss.title")
+st.markdown(tr("loss.intro"))
+
+controls, view = st.columns([1, 2], gap="large")
+with controls:
+    source = st.radio(
+        tr("loss.source"),
+        ("lecture", "logits"),
+        key="loss_source",
+        format_func=lambda s: tr(f"loss.source_{s}"),
+        bind="query-params",
+    )
+    count = class_count("loss") if source == "logits" else len(LECTURE_Y_HAT)
+    names = class_names(count)
+    true_class = st.selectbox(
+        tr("loss.true_class"),
+        range(count),
+        index=1,
+        key="loss_true_class",
+        format_func=lambda k: f"{k}: {names[k]}",
+        bind="query-params",
+    )
+    if source == "logits":
+        z_sliders("loss", names)
+        start_z = z_values("loss", count)
+    else:
+        start_z = logits_from_probabilities(LECTURE_Y_HAT)
+
+y = one_hot([true_class], count)[:, 0]
+# The descent on z starts over whenever its starting point changes.
+start = (source, true_class, tuple(start_z))
+if st.session_state.get("loss_descent_start") != start:
+    st.session_state["loss_descent_start"] = start
+    st.session_state["loss_descent"] = [start_z]
+path = st.session_state["loss_descent"]
+z = path[-1]
+y_hat = softmax(z)
+current_loss = loss(y, y_hat)
+sz = figure_sizes()
+
+with view:
+    st.markdown(tr("loss.y_vector", y=", ".join(f"{v:.0f}" for v in y)))
+    st.markdown(tr("loss.y_hat_vector", y_hat=", ".join(f"{v:.3f}" for v in y_hat)))
+    st.table(
+        tables.loss_terms_table(names, y, y_hat, loss_terms(y, y_hat)), hide_index=True
+    )
+    st.metric(tr("loss.value"), f"{current_loss:.3f}")
+    st.caption(
+        tr("loss.only_true_term", j=true_class + 1, p=f"{y_hat[true_class]:.3f}")
+    )
+
+curve_col, dz_col = st.columns(2, gap="large")
+p_grid, p_loss = true_class_loss_curve()
+curve_col.plotly_chart(
+    figures.loss_curve(
+        p_grid,
+        p_loss,
+        float(y_hat[true_class]),
+        current_loss,
+        sz,
+        x_label=tr("loss.curve_x"),
+        y_label=tr("loss.curve_y"),
+        title=tr("loss.curve_title"),
+    ),
+    key="loss_curve",
+    config={"displayModeBar": False},
+)
+dz = output_gradient(y_hat, y)
+dz_col.plotly_chart(
+    figures.signed_bars(names, dz, sz, title=tr("loss.dz_title")),
+    key="loss_dz",
+    config={"displayModeBar": False},
+)
+
+st.subheader(tr("loss.descent"))
+st.markdown(tr("loss.descent_intro"))
+step_col, trace_col = st.columns([1, 2], gap="large")
+with step_col:
+    step_size = st.slider(
+        tr("loss.step_size"),
+        0.1,
+        5.0,
+        1.0,
+        0.1,
+        key="loss_step_size",
+        bind="query-params",
+    )
+    if st.button(tr("loss.take_step"), type="primary", width="stretch"):
+        path.append(gradient_step_on_z(z, y, step_size))
+        st.rerun()
+    if st.button(tr("loss.reset_steps"), width="stretch", disabled=len(path) == 1):
+        del path[1:]
+        st.rerun()
+    st.metric(tr("loss.steps_taken"), len(path) - 1)
+trace_col.plotly_chart(
+    figures.descent_trace(
+        [loss_from_logits(y, v) for v in path],
+        [softmax(v)[true_class] for v in path],
+        sz,
+        loss_label=tr("loss.trace_loss"),
+        p_label=tr("loss.trace_p", name=names[true_class]),
+        x_label=tr("loss.trace_x"),
+        title=tr("loss.trace_title"),
+    ),
+    key="loss_trace",
+    config={"displayModeBar": False},
+)
+
+st.subheader(tr("loss.check"))
+st.table(tables.dz_check_table(names, check_output_gradient(z, y)), hide_index=True)
+
+show_math(
+    r"L(\hat y, y) = -\sum_{j=1}^{C} y_j \log \hat y_j, \qquad"
+    r" dz^{[L]} = \frac{\partial L}{\partial z^{[L]}} = \hat y - y",
+    loss_terms,
+    output_gradient,
+)

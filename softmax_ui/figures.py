@@ -1,0 +1,382 @@
+"""Plotly figure builders: numbers in (computed by ``softmax_core``), figures out.
+
+No math happens here; every builder takes values the core computed, the
+labels to show (already translated) and the sizes of the display mode.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import plotly.graph_objects as go
+
+from .style import (
+    FONT_FAMILY,
+    HARDMAX_COLOUR,
+    HIGHLIGHT,
+    MUTED,
+    NEGATIVE,
+    POSITIVE,
+    SOFTMAX_COLOUR,
+    Sizes,
+    class_colour,
+)
+
+
+def _layout(
+    fig: go.Figure, sz: Sizes, title: str = "", height: int | None = None, **extra
+) -> go.Figure:
+    fig.update_layout(
+        title={"text": title, "font": {"size": sz.title}},
+        font={"family": FONT_FAMILY, "size": sz.font, "color": "#111111"},
+        height=height or sz.height,
+        margin={"l": 20, "r": 20, "t": 70 if title else 20, "b": 20},
+        plot_bgcolor="#FFFFFF",
+        paper_bgcolor="#FFFFFF",
+        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        **extra,
+    )
+    grid = {"gridcolor": "#DDE3EA", "zerolinecolor": "#9AA5B1", "automargin": True}
+    fig.update_xaxes(**grid)
+    fig.update_yaxes(**grid)
+    return fig
+
+
+def softmax_hardmax_bars(
+    names: Sequence[str],
+    soft: np.ndarray,
+    hard: np.ndarray,
+    sz: Sizes,
+    *,
+    soft_label: str,
+    hard_label: str,
+    title: str = "",
+) -> go.Figure:
+    """Softmax and hardmax side by side per class, values printed, the winner outlined."""
+    winner = int(np.argmax(soft))
+    outline = [4 if k == winner else 0 for k in range(len(names))]
+    fig = go.Figure(
+        [
+            go.Bar(
+                name=soft_label,
+                x=list(names),
+                y=soft,
+                marker_color=SOFTMAX_COLOUR,
+                marker_line={"width": outline, "color": HIGHLIGHT},
+                text=[f"{v:.3f}" for v in soft],
+                textposition="outside",
+                textfont={"size": sz.bar_text},
+                cliponaxis=False,
+            ),
+            go.Bar(
+                name=hard_label,
+                x=list(names),
+                y=hard,
+                marker_color=HARDMAX_COLOUR,
+                text=[f"{v:.0f}" for v in hard],
+                textposition="outside",
+                textfont={"size": sz.bar_text},
+                cliponaxis=False,
+            ),
+        ]
+    )
+    fig.update_layout(barmode="group", bargap=0.25)
+    fig.update_yaxes(range=[0, 1.18], tickformat=".1f")
+    return _layout(fig, sz, title)
+
+
+def signed_bars(
+    names: Sequence[str], values: np.ndarray, sz: Sizes, *, title: str = ""
+) -> go.Figure:
+    """Signed bars (e.g. dz = ŷ − y): negative ones in one colour, positive in another."""
+    colours = [NEGATIVE if v < 0 else POSITIVE for v in values]
+    fig = go.Figure(
+        go.Bar(
+            x=list(names),
+            y=values,
+            marker_color=colours,
+            text=[f"{v:+.3f}" for v in values],
+            textposition="outside",
+            textfont={"size": sz.bar_text},
+            cliponaxis=False,
+        )
+    )
+    fig.update_yaxes(range=[-1.25, 1.25], zeroline=True, zerolinewidth=2)
+    return _layout(fig, sz, title, showlegend=False)
+
+
+def loss_curve(
+    p: np.ndarray,
+    curve: np.ndarray,
+    point_p: float,
+    point_loss: float,
+    sz: Sizes,
+    *,
+    x_label: str,
+    y_label: str,
+    title: str = "",
+) -> go.Figure:
+    """The curve L = −log p with the current example's point marked."""
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=p,
+                y=curve,
+                mode="lines",
+                line={"width": sz.line, "color": MUTED},
+                name="−log p",
+                hoverinfo="skip",
+            ),
+            go.Scatter(
+                x=[point_p],
+                y=[point_loss],
+                mode="markers+text",
+                marker={"size": sz.marker, "color": HIGHLIGHT},
+                text=[f"L = {point_loss:.3f}"],
+                textposition="top right",
+                textfont={"size": sz.bar_text},
+                name="L",
+            ),
+        ]
+    )
+    fig.update_xaxes(title_text=x_label, range=[0, 1.02])
+    fig.update_yaxes(title_text=y_label, range=[0, max(5.5, point_loss + 0.8)])
+    return _layout(fig, sz, title, showlegend=False)
+
+
+def descent_trace(
+    losses: Sequence[float],
+    p_true: Sequence[float],
+    sz: Sizes,
+    *,
+    loss_label: str,
+    p_label: str,
+    x_label: str,
+    title: str = "",
+) -> go.Figure:
+    """L falling and ŷ of the true class rising over gradient steps on z."""
+    steps = list(range(len(losses)))
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=steps,
+                y=list(losses),
+                mode="lines+markers",
+                name=loss_label,
+                line={"width": sz.line, "color": NEGATIVE},
+                marker={"size": sz.marker // 2 + 4},
+            ),
+            go.Scatter(
+                x=steps,
+                y=list(p_true),
+                mode="lines+markers",
+                name=p_label,
+                line={"width": sz.line, "color": POSITIVE, "dash": "dot"},
+                marker={"size": sz.marker // 2 + 4},
+                yaxis="y2",
+            ),
+        ]
+    )
+    fig.update_layout(
+        yaxis={"title": {"text": loss_label}, "rangemode": "tozero"},
+        yaxis2={
+            "title": {"text": p_label},
+            "overlaying": "y",
+            "side": "right",
+            "range": [0, 1.05],
+            "showgrid": False,
+        },
+    )
+    fig.update_xaxes(title_text=x_label, dtick=1 if len(steps) <= 15 else None)
+    return _layout(fig, sz, title)
+
+
+def two_class_curves(
+    difference: np.ndarray,
+    softmax_1: np.ndarray,
+    sigmoid: np.ndarray,
+    point_difference: float,
+    point_value: float,
+    sz: Sizes,
+    *,
+    softmax_label: str,
+    sigmoid_label: str,
+    x_label: str,
+    title: str = "",
+) -> go.Figure:
+    """Softmax output 1 and σ(z1 − z2) over z1 − z2: two curves that coincide."""
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=difference,
+                y=softmax_1,
+                mode="lines",
+                name=softmax_label,
+                line={"width": sz.line * 2.2, "color": SOFTMAX_COLOUR},
+            ),
+            go.Scatter(
+                x=difference,
+                y=sigmoid,
+                mode="lines",
+                name=sigmoid_label,
+                line={"width": sz.line, "color": HARDMAX_COLOUR, "dash": "dash"},
+            ),
+            go.Scatter(
+                x=[point_difference],
+                y=[point_value],
+                mode="markers+text",
+                marker={
+                    "size": sz.marker + 4,
+                    "color": HIGHLIGHT,
+                    "line": {"width": 2, "color": "#111111"},
+                },
+                text=[f"{point_value:.3f}"],
+                textposition="middle left",
+                textfont={"size": sz.bar_text},
+                showlegend=False,
+            ),
+        ]
+    )
+    fig.update_xaxes(title_text=x_label)
+    fig.update_yaxes(range=[-0.03, 1.05], tickformat=".1f")
+    return _layout(fig, sz, title)
+
+
+def cost_curve(
+    costs: np.ndarray,
+    accuracies: np.ndarray,
+    current: int,
+    sz: Sizes,
+    *,
+    cost_label: str,
+    accuracy_label: str,
+    x_label: str,
+    title: str = "",
+) -> go.Figure:
+    """J over gradient-descent iterations, training accuracy on a second axis."""
+    its = np.arange(len(costs))
+    current = int(min(max(current, 0), len(costs) - 1))
+    fig = go.Figure(
+        [
+            go.Scatter(
+                x=its,
+                y=costs,
+                mode="lines",
+                name=cost_label,
+                line={"width": sz.line, "color": SOFTMAX_COLOUR},
+            ),
+            go.Scatter(
+                x=its,
+                y=accuracies,
+                mode="lines",
+                name=accuracy_label,
+                yaxis="y2",
+                line={"width": sz.line * 0.7, "color": HARDMAX_COLOUR, "dash": "dot"},
+            ),
+            go.Scatter(
+                x=[current],
+                y=[costs[current]],
+                mode="markers+text",
+                marker={"size": sz.marker + 2, "color": HIGHLIGHT},
+                text=[f"J = {costs[current]:.3f}"],
+                textposition="top right",
+                textfont={"size": sz.bar_text},
+                showlegend=False,
+            ),
+        ]
+    )
+    fig.update_layout(
+        yaxis={"title": {"text": cost_label}, "rangemode": "tozero"},
+        yaxis2={
+            "title": {"text": accuracy_label},
+            "overlaying": "y",
+            "side": "right",
+            "range": [0, 1.02],
+            "tickformat": ".0%",
+            "showgrid": False,
+        },
+    )
+    fig.update_xaxes(title_text=x_label)
+    return _layout(fig, sz, title)
+
+
+def decision_regions(
+    xs: np.ndarray,
+    ys: np.ndarray,
+    classes: np.ndarray,
+    X: np.ndarray,
+    labels: np.ndarray,
+    names: Sequence[str],
+    sz: Sizes,
+    *,
+    x_label: str,
+    y_label: str,
+    title: str = "",
+) -> go.Figure:
+    """Regions of the predicted class, tinted per class, with the data on top."""
+    count = len(names)
+    # A stepped colour scale: class k fills [k, k+1) of the range 0 … C.
+    scale = []
+    for k in range(count):
+        scale += [[k / count, class_colour(k)], [(k + 1) / count, class_colour(k)]]
+    fig = go.Figure(
+        go.Heatmap(
+            x=xs,
+            y=ys,
+            z=classes + 0.5,
+            zmin=0,
+            zmax=count,
+            colorscale=scale,
+            opacity=0.28,
+            showscale=False,
+            hoverinfo="skip",
+        )
+    )
+    for k, name in enumerate(names):
+        mine = labels == k
+        fig.add_trace(
+            go.Scattergl(
+                x=X[0, mine],
+                y=X[1, mine],
+                mode="markers",
+                name=name,
+                marker={
+                    "size": max(sz.marker // 2, 6),
+                    "color": class_colour(k),
+                    "line": {"width": 1, "color": "#111111"},
+                },
+            )
+        )
+    fig.update_xaxes(title_text=x_label, range=[xs[0], xs[-1]])
+    fig.update_yaxes(title_text=y_label, range=[ys[0], ys[-1]], scaleanchor="x")
+    return _layout(fig, sz, title)
+
+
+def matrix_heatmap(
+    matrix: np.ndarray,
+    row_names: Sequence[str],
+    column_names: Sequence[str],
+    sz: Sizes,
+    *,
+    title: str = "",
+) -> go.Figure:
+    """A C×m matrix (Y or Ŷ) as a heatmap with its values printed in the cells."""
+    fig = go.Figure(
+        go.Heatmap(
+            z=matrix,
+            x=list(column_names),
+            y=list(row_names),
+            zmin=0,
+            zmax=1,
+            colorscale="Blues",
+            showscale=False,
+            text=[[f"{v:.2f}" for v in row] for row in matrix],
+            texttemplate="%{text}",
+            textfont={"size": sz.font},
+        )
+    )
+    fig.update_yaxes(autorange="reversed", type="category")
+    fig.update_xaxes(type="category", side="top")
+    height = max(220, 3 * sz.font * len(row_names) + 90)
+    return _layout(fig, sz, title, height=height)

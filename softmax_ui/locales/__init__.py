@@ -1,0 +1,1 @@
+"""String catalogs, one module per language, with the same keys in each."""

@@ -1,0 +1,213 @@
+"""English strings. Keys are ``page.item``; ``{name}`` marks a value filled in."""
+
+STRINGS: dict[str, str] = {
+    # Shared
+    "chrome.presenter": "Presenter mode",
+    "chrome.presenter_help": "Large type and thick lines for a projector (?present=1).",
+    "chrome.show_math": "Show the math and the code that computes it",
+    "class.0": "other",
+    "class.1": "cat",
+    "class.2": "dog",
+    "class.3": "baby chick",
+    "class.n": "class {k}",
+    "widgets.C": "Number of classes C",
+    "widgets.names": "Class names (comma-separated)",
+    "widgets.names_help": "Leave empty for the lecture's names; blanks keep the default.",
+    "widgets.z_entry": "z{k} · {name}",
+    "widgets.reset": "Lecture example",
+    "widgets.randomize": "Random z",
+    "table.class": "class",
+    "table.t": "t = e^z",
+    "table.t_shifted": "t = e^(z − s)",
+    "table.a": "a = t / Σt",
+    "table.hardmax": "hardmax",
+    "table.term": "−y_j log ŷ_j",
+    "table.dz_formula": "ŷ − y (formula)",
+    "table.dz_numeric": "∂L/∂z (finite difference)",
+    "table.difference": "|difference|",
+    # Home
+    "home.nav": "Home",
+    "home.title": "Training a softmax classifier",
+    "home.intro": (
+        "Softmax classification sorts an input into one of **C** classes, not just"
+        " two. This explorer lets you see and touch every step of the lecture: the"
+        " softmax activation and the hardmax it is named against, the case C = 2"
+        " (logistic regression), the loss and the cost, and gradient descent started"
+        " by $dz^{[L]} = \\hat y - y$."
+    ),
+    "home.notation": "Notation",
+    "home.notation_body": (
+        "- The output layer computes $z^{[L]}$, a $C \\times 1$ column: one number"
+        " per class. The running example has $C = 4$: 0 other, 1 cat, 2 dog,"
+        " 3 baby chick.\n"
+        "- The activation gives $a^{[L]} = \\hat y$, a column of probabilities that"
+        " sum to 1.\n"
+        "- A label $y$ is one-hot. For $m$ examples the columns stand side by side:"
+        " $Y = [y^{(1)} \\cdots y^{(m)}]$ and $\\hat Y$ are both $C \\times m$.\n"
+        "- $J$ is the cost: the average loss over the $m$ training examples."
+    ),
+    "home.pages": "Pages",
+    "home.card_explorer": (
+        "Move the entries of $z^{[L]}$ and watch softmax and hardmax side by side,"
+        " with the lecture's steps $t = e^z$, $\\Sigma t$, $a = t / \\Sigma t$."
+    ),
+    "home.card_loss": (
+        "The loss $L = -\\sum_j y_j \\log \\hat y_j$ term by term, the gradient"
+        " $dz = \\hat y - y$, and gradient steps that raise the true class's"
+        " probability."
+    ),
+    "home.card_logistic": (
+        "With $C = 2$ the two outputs always sum to 1, and softmax is exactly the"
+        " sigmoid $\\sigma(z_1 - z_2)$ of logistic regression."
+    ),
+    "home.card_training": (
+        "Train a softmax classifier by gradient descent: the cost $J$ over the"
+        " iterations, the decision regions, and $Y$, $\\hat Y$ as $C \\times m$."
+    ),
+    # Explorer
+    "explorer.nav": "Softmax vs hardmax",
+    "explorer.title": "Softmax vs hardmax",
+    "explorer.intro": (
+        "Set the output layer's $z^{[L]}$. Softmax turns it into probabilities,"
+        " $t = e^{z}$ and $a^{[L]} = t / \\sum_j t_j$; hardmax puts a 1 at the largest"
+        " $z$ and 0 elsewhere. The lecture's example is $z^{[L]} = [5, 2, -1, 3]$."
+    ),
+    "explorer.temperature": "Temperature T",
+    "explorer.temperature_help": (
+        "Softmax of z / T. Small T sharpens it toward hardmax; large T flattens it"
+        " toward 1/C."
+    ),
+    "explorer.t_is_one": "T = 1 is the lecture's softmax.",
+    "explorer.t_note": (
+        "T = {T}: this is softmax(z / T). As T → 0 it approaches hardmax; as T grows"
+        " it approaches the uniform 1/C. T = 1 is the lecture's softmax."
+    ),
+    "explorer.softmax_bar": "softmax a[L]",
+    "explorer.hardmax_bar": "hardmax",
+    "explorer.chart_title": "Softmax and hardmax of z[L]",
+    "explorer.steps": "The lecture's steps",
+    "explorer.sum_t": "**Σt = {total}**",
+    "explorer.shift_note": (
+        "e^z would overflow here, so every z is shifted by s = {shift} first: t is"
+        " e^(z − s) and Σt is scaled by e^(−s). The probabilities a are unchanged."
+    ),
+    # Loss
+    "loss.nav": "Loss and dz",
+    "loss.title": "The loss L and the gradient dz[L] = ŷ − y",
+    "loss.intro": (
+        "For one example, $L(\\hat y, y) = -\\sum_{j=1}^{C} y_j \\log \\hat y_j$. With a"
+        " one-hot $y$ every term with $y_j = 0$ vanishes, leaving $-\\log$ of the true"
+        " class's probability."
+    ),
+    "loss.source": "Where ŷ comes from",
+    "loss.source_lecture": "The lecture's ŷ = [0.3, 0.2, 0.1, 0.4]",
+    "loss.source_logits": "softmax of z (set z below)",
+    "loss.true_class": "True class",
+    "loss.y_vector": "**y** = [{y}]",
+    "loss.y_hat_vector": "**ŷ** = [{y_hat}]",
+    "loss.value": "Loss L",
+    "loss.only_true_term": (
+        "Only the true class's term is left: L = −log ŷ_{j} = −log {p}."
+    ),
+    "loss.curve_title": "L = −log p of the true class's probability p",
+    "loss.curve_x": "p = ŷ of the true class",
+    "loss.curve_y": "L",
+    "loss.dz_title": "dz[L] = ŷ − y",
+    "loss.descent": "Gradient steps on z",
+    "loss.descent_intro": (
+        "Each step moves $z \\leftarrow z - \\alpha\\, dz^{[L]}$. L falls and the true"
+        " class's probability rises toward 1: minimizing L is maximum likelihood."
+    ),
+    "loss.step_size": "Step size α",
+    "loss.take_step": "Take a gradient step on z",
+    "loss.reset_steps": "Start over",
+    "loss.steps_taken": "Steps taken",
+    "loss.trace_title": "L and ŷ of the true class, step by step",
+    "loss.trace_loss": "L",
+    "loss.trace_p": "ŷ of {name}",
+    "loss.trace_x": "step",
+    "loss.check": "Check: dz from the formula against a numerical derivative",
+    # Logistic
+    "logistic.nav": "C = 2 is logistic",
+    "logistic.title": "C = 2: softmax is logistic regression",
+    "logistic.intro": (
+        "With two classes softmax outputs two numbers that always sum to 1, so one of"
+        " them is redundant. The first is exactly the sigmoid of $z_1 - z_2$, the way"
+        " logistic regression computes its single output."
+    ),
+    "logistic.a1": "softmax output 1",
+    "logistic.a2": "softmax output 2",
+    "logistic.sigma": "σ(z₁ − z₂)",
+    "logistic.sum": "Output 1 + output 2 = **{total}**",
+    "logistic.curve_title": "Softmax output 1 and σ(z₁ − z₂) coincide",
+    "logistic.curve_softmax": "softmax([z₁, z₂])₁",
+    "logistic.curve_sigma": "σ(z₁ − z₂)",
+    "logistic.curve_x": "z₁ − z₂",
+    "logistic.derivation": (
+        "Divide the top and bottom by $e^{z_1}$:"
+        " $\\dfrac{e^{z_1}}{e^{z_1} + e^{z_2}} = \\dfrac{1}{1 + e^{-(z_1 - z_2)}}"
+        " = \\sigma(z_1 - z_2)$."
+    ),
+    # Training
+    "training.nav": "Training",
+    "training.title": "Training: the cost J over gradient descent",
+    "training.intro": (
+        "Batch gradient descent on $J = \\frac{1}{m}\\sum_i L(\\hat y^{(i)}, y^{(i)})$,"
+        " started at every step by $dZ^{[L]} = \\hat Y - Y$. With no hidden layer this"
+        " is softmax regression, the lecture's model."
+    ),
+    "training.data": "Data",
+    "training.dataset": "Data set",
+    "training.dataset_blobs": "Blobs",
+    "training.dataset_spirals": "Spirals",
+    "training.dataset_upload": "Upload a CSV",
+    "training.upload": "CSV file: feature columns and a label column",
+    "training.upload_help": (
+        "Numeric feature columns and one label column (named label, class or y, or"
+        " the last). Labels may be words. 2 to 10 classes, up to 20 MB."
+    ),
+    "training.upload_waiting": "Choose a CSV file to train on.",
+    "training.upload_error": "This file cannot be used: {message}",
+    "training.upload_read": (
+        "Read m = {m} examples with n = {n} features and C = {C} classes (features"
+        " scaled to mean 0, standard deviation 1)."
+    ),
+    "training.m": "Examples m",
+    "training.seed": "Random seed",
+    "training.model": "Model and gradient descent",
+    "training.hidden": "Hidden units",
+    "training.hidden_help": (
+        "0 is softmax regression, Z = W X + b (the lecture). More units add one"
+        " hidden layer before the softmax layer."
+    ),
+    "training.activation": "Hidden activation",
+    "training.learning_rate": "Learning rate α",
+    "training.iterations": "Iterations",
+    "training.running": "Training…",
+    "training.diverged": (
+        "Gradient descent diverged after {it} iterations: the learning rate is too"
+        " large, so J grew instead of falling. The curve stops there; choose a smaller"
+        " learning rate."
+    ),
+    "training.iteration": "Show iteration",
+    "training.iteration_help": "Scrub through training: the J marker and the regions.",
+    "training.cost_start": "J at iteration 0",
+    "training.cost_now": "J at iteration {it}",
+    "training.accuracy_now": "Training accuracy",
+    "training.cost_title": "Cost J over gradient-descent iterations",
+    "training.cost_axis": "cost J",
+    "training.accuracy_axis": "training accuracy",
+    "training.iteration_axis": "iteration",
+    "training.regions_title": "Decision regions at iteration {it}",
+    "training.no_regions": (
+        "The data has {n} features; decision regions are drawn for 2 features only."
+    ),
+    "training.matrices": "Y and Ŷ are C × m",
+    "training.matrices_intro": (
+        "Each column is one example: $Y$ holds the one-hot labels, $\\hat Y$ the"
+        " predicted probabilities. Shown: the first columns of the {C} × {m} matrices."
+    ),
+    "training.Y_title": "Y ({C} × {m})",
+    "training.Y_hat_title": "Ŷ ({C} × {m})",
+    "training.download": "Download J and accuracy (CSV)",
+}

@@ -1,0 +1,83 @@
+"""Training runs for the training page, cached so equal inputs train once.
+
+The cache is shared by every session on the server: a room of students with
+the default settings costs one training run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import streamlit as st
+
+from softmax_core import (
+    LabelledData,
+    Regions,
+    TrainingHistory,
+    class_regions,
+    make_blobs,
+    make_spirals,
+    read_csv,
+    standardize,
+    train,
+)
+
+DATASETS = ("blobs", "spirals", "upload")
+SNAPSHOTS = 100
+
+
+@dataclass(frozen=True)
+class Data:
+    """Training data as the page uses it: standardized X (n×m), labels, names."""
+
+    X: np.ndarray
+    labels: np.ndarray
+    class_names: tuple[str, ...] | None
+    feature_names: tuple[str, ...]
+    standardized: bool
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def generated_data(kind: str, num_classes: int, m: int, seed: int) -> Data:
+    """Blobs or spirals (2×m)."""
+    make = make_blobs if kind == "blobs" else make_spirals
+    X, labels = make(m, num_classes, seed=seed)
+    return Data(X, labels, None, ("x₁", "x₂"), standardized=False)
+
+
+@st.cache_data(max_entries=16, show_spinner=False)
+def uploaded_data(content: bytes) -> Data:
+    """A CSV upload, features standardized (mean 0, std 1). Raises ValueError."""
+    data: LabelledData = read_csv(content)
+    X, _, _ = standardize(data.X)
+    return Data(X, data.labels, data.class_names, data.feature_names, standardized=True)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def training_run(
+    data: Data,
+    num_classes: int,
+    hidden_units: int,
+    activation: str,
+    learning_rate: float,
+    iterations: int,
+) -> TrainingHistory:
+    """Gradient descent on ``data``, with about 100 snapshots for scrubbing."""
+    return train(
+        data.X,
+        data.labels,
+        num_classes,
+        learning_rate=learning_rate,
+        iterations=iterations,
+        hidden_units=hidden_units,
+        activation=activation,
+        snapshot_every=max(1, iterations // SNAPSHOTS),
+    )
+
+
+@st.cache_data(max_entries=256, show_spinner=False)
+def regions_at(data: Data, run: tuple, iteration: int) -> Regions:
+    """Decision regions of the snapshot at ``iteration`` of ``training_run(data, *run)``."""
+    history = training_run(data, *run)
+    return class_regions(history.snapshots[iteration], data.X, points=120)

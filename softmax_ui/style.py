@@ -1,0 +1,61 @@
+"""Colours, sizes and the plotly layout shared by every figure.
+
+The class palette is Okabe & Ito's, chosen to stay distinct for the common
+kinds of colour blindness and on a washed-out projector; class k has the same
+colour on every page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# Okabe–Ito, reordered so the first four (the lecture's classes) are the most
+# distinct, then two dark extras for C up to 10.
+CLASS_COLOURS = (
+    "#0072B2",  # blue
+    "#E69F00",  # orange
+    "#009E73",  # bluish green
+    "#CC79A7",  # reddish purple
+    "#56B4E9",  # sky blue
+    "#D55E00",  # vermillion
+    "#F0E442",  # yellow
+    "#000000",  # black
+    "#7F7F7F",  # grey
+    "#8C510A",  # brown
+)
+HIGHLIGHT = "#D55E00"
+MUTED = "#9AA5B1"
+NEGATIVE = "#D55E00"
+POSITIVE = "#0072B2"
+SOFTMAX_COLOUR = "#0072B2"
+HARDMAX_COLOUR = "#E69F00"
+FONT_FAMILY = (
+    '"Source Sans Pro", "Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei",'
+    ' "PingFang TC", sans-serif'
+)
+
+
+def class_colour(k: int) -> str:
+    """The colour of class k, the same on every page."""
+    return CLASS_COLOURS[k % len(CLASS_COLOURS)]
+
+
+@dataclass(frozen=True)
+class Sizes:
+    """Type and line sizes for one display mode."""
+
+    font: int
+    title: int
+    bar_text: int
+    line: float
+    marker: int
+    height: int
+
+
+NORMAL = Sizes(font=16, title=20, bar_text=18, line=3, marker=12, height=420)
+PRESENTER = Sizes(font=26, title=32, bar_text=30, line=6, marker=20, height=560)
+
+
+def sizes(presenter: bool) -> Sizes:
+    """Sizes for presenter mode (projected) or the laptop."""
+    return PRESENTER if presenter else NORMAL
