@@ -10,7 +10,7 @@ from softmax_ui.i18n import tr
 
 st.set_page_config(
     page_title="Softmax Explorer",
-    page_icon=":material/bar_chart:",
+    page_icon="assets/favicon.png",
     layout="wide",
     initial_sidebar_state="collapsed" if st.query_params.get("present") else "auto",
 )

@@ -6,48 +6,24 @@ from softmax_core import cost_and_gradients, one_hot, predict_proba
 from softmax_ui import figures, runs, tables
 from softmax_ui.chrome import figure_sizes, show_math, start_page
 from softmax_ui.i18n import class_names, tr
+from softmax_ui.state import HIDDEN_UNITS, LEARNING_RATES
 
-LEARNING_RATES = (
-    0.001,
-    0.003,
-    0.01,
-    0.03,
-    0.05,
-    0.1,
-    0.2,
-    0.3,
-    0.5,
-    1.0,
-    2.0,
-    3.0,
-    5.0,
-    10.0,
-    30.0,
-    100.0,
-)
-HIDDEN_UNITS = (0, 2, 4, 8, 16, 32, 64)
 SHOWN_EXAMPLES = 8
 
 start_page("training.title")
 st.markdown(tr("training.intro"))
 
-data_col, model_col = st.columns(2, gap="large")
-with data_col:
+controls, view = st.columns([1, 3], gap="large")
+with controls:
     st.subheader(tr("training.data"))
     dataset = st.radio(
-        tr("training.dataset"),
-        runs.DATASETS,
-        key="training_dataset",
-        horizontal=True,
-        format_func=lambda d: tr(f"training.dataset_{d}"),
-        bind="query-params",
+        tr("training.dataset"), runs.DATASETS, key="training_dataset",
+        format_func=lambda d: tr(f"training.dataset_{d}"), bind="query-params",
     )
-    data = None
+    data, count = None, 0
     if dataset == "upload":
         upload = st.file_uploader(
-            tr("training.upload"),
-            type=["csv", "txt"],
-            key="training_upload",
+            tr("training.upload"), type=["csv", "txt"], key="training_upload",
             help=tr("training.upload_help"),
         )
         if upload is None:
@@ -59,167 +35,101 @@ with data_col:
                 st.error(tr("training.upload_error", message=str(err)))
         if data is not None:
             count = len(data.class_names)
-            st.caption(
-                tr(
-                    "training.upload_read",
-                    m=data.X.shape[1],
-                    n=data.X.shape[0],
-                    C=count,
-                )
-            )
+            st.caption(tr("training.upload_read", m=data.X.shape[1],
+                          n=data.X.shape[0], C=count))
     else:
-        count = int(
-            st.number_input(
-                tr("widgets.C"), 2, 10, 4, key="training_C", bind="query-params"
-            )
-        )
-        m = st.slider(
-            tr("training.m"), 40, 3000, 300, 20, key="training_m", bind="query-params"
-        )
-        seed = int(
-            st.number_input(
-                tr("training.seed"),
-                0,
-                10_000,
-                0,
-                key="training_seed",
-                bind="query-params",
-            )
-        )
+        count = int(st.number_input(tr("widgets.C"), 2, 10, 4, key="training_C",
+                                    bind="query-params"))
+        m = st.slider(tr("training.m"), 40, 3000, 300, 20, key="training_m",
+                      bind="query-params")
+        seed = int(st.number_input(tr("training.seed"), 0, 10_000, 0,
+                                   key="training_seed", bind="query-params"))
         data = runs.generated_data(dataset, count, max(m, count), seed)
-with model_col:
     st.subheader(tr("training.model"))
     hidden = st.select_slider(
-        tr("training.hidden"),
-        HIDDEN_UNITS,
-        value=0,
-        key="training_hidden_units",
-        help=tr("training.hidden_help"),
-        bind="query-params",
+        tr("training.hidden"), HIDDEN_UNITS, value=0, key="training_hidden_units",
+        help=tr("training.hidden_help"), bind="query-params",
     )
     activation = st.radio(
-        tr("training.activation"),
-        ("tanh", "relu"),
-        key="training_activation",
-        horizontal=True,
-        disabled=hidden == 0,
-        bind="query-params",
+        tr("training.activation"), ("tanh", "relu"), key="training_activation",
+        horizontal=True, disabled=hidden == 0, bind="query-params",
     )
     learning_rate = st.select_slider(
-        tr("training.learning_rate"),
-        LEARNING_RATES,
-        value=0.5,
-        key="training_learning_rate",
-        bind="query-params",
+        tr("training.learning_rate"), LEARNING_RATES, value=0.05,
+        key="training_learning_rate", bind="query-params",
     )
-    iterations = st.slider(
-        tr("training.iterations"),
-        1,
-        3000,
-        300,
-        key="training_iterations",
-        bind="query-params",
-    )
+    iterations = st.slider(tr("training.iterations"), 1, 3000, 300,
+                           key="training_iterations", bind="query-params")
 
 if data is None:
     st.stop()
 
 names = list(data.class_names or class_names(count))
 run = (count, hidden, activation, float(learning_rate), int(iterations))
-with st.spinner(tr("training.running")):
+with view, st.spinner(tr("training.running")):
     history = runs.training_run(data, *run)
-if history.diverged:
-    st.error(tr("training.diverged", it=history.iterations_done))
-
 steps = sorted(history.snapshots)
 if st.session_state.get("training_iteration") not in steps:
     st.session_state.pop("training_iteration", None)
-iteration = st.select_slider(
-    tr("training.iteration"),
-    steps,
-    value=steps[-1],
-    key="training_iteration",
-    help=tr("training.iteration_help"),
-)
-params = history.snapshots[iteration]
 sz = figure_sizes()
 
-first, second, third = st.columns(3)
-first.metric(tr("training.cost_start"), f"{history.costs[0]:.3f}")
-second.metric(tr("training.cost_now", it=iteration), f"{history.costs[iteration]:.3f}")
-third.metric(tr("training.accuracy_now"), f"{history.accuracies[iteration]:.1%}")
-
-curve_col, region_col = st.columns(2, gap="large")
-curve_col.plotly_chart(
-    figures.cost_curve(
-        history.costs,
-        history.accuracies,
-        iteration,
-        sz,
-        cost_label=tr("training.cost_axis"),
-        accuracy_label=tr("training.accuracy_axis"),
-        x_label=tr("training.iteration_axis"),
-        title=tr("training.cost_title"),
-    ),
-    key="training_cost",
-    config={"displayModeBar": False},
-)
-with region_col:
+with view:
+    if history.diverged:
+        st.error(tr("training.diverged", it=history.iterations_done))
+    iteration = st.select_slider(
+        tr("training.iteration"), steps, value=steps[-1], key="training_iteration",
+        help=tr("training.iteration_help"),
+    )
+    params = history.snapshots[iteration]
+    first, second, third = st.columns(3)
+    first.metric(tr("training.cost_start"), f"{history.costs[0]:.3f}")
+    second.metric(tr("training.cost_now", it=iteration),
+                  f"{history.costs[iteration]:.3f}")
+    third.metric(tr("training.accuracy_now"), f"{history.accuracies[iteration]:.1%}")
+    curve_col, region_col = st.columns(2, gap="medium")
+    curve_col.plotly_chart(
+        figures.cost_curve(
+            history.costs, history.accuracies, iteration, sz,
+            cost_label=tr("training.cost_axis"),
+            accuracy_label=tr("training.accuracy_axis"),
+            x_label=tr("training.iteration_axis"), title=tr("training.cost_title"),
+        ),
+        key="training_cost", config={"displayModeBar": False},
+    )
     if data.X.shape[0] == 2:
         regions = runs.regions_at(data, run, iteration)
-        st.plotly_chart(
+        region_col.plotly_chart(
             figures.decision_regions(
-                regions.xs,
-                regions.ys,
-                regions.classes,
-                data.X,
-                data.labels,
-                names,
-                sz,
-                x_label=data.feature_names[0],
-                y_label=data.feature_names[1],
+                regions.xs, regions.ys, regions.classes, data.X, data.labels, names,
+                sz, x_label=data.feature_names[0], y_label=data.feature_names[1],
                 title=tr("training.regions_title", it=iteration),
             ),
-            key="training_regions",
-            config={"displayModeBar": False},
+            key="training_regions", config={"displayModeBar": False},
         )
     else:
-        st.info(tr("training.no_regions", n=data.X.shape[0]))
+        region_col.info(tr("training.no_regions", n=data.X.shape[0]))
+    st.download_button(
+        tr("training.download"),
+        tables.history_frame(history.costs, history.accuracies).to_csv(index=False),
+        file_name="softmax_training_history.csv", mime="text/csv",
+        icon=":material/download:",
+    )
 
 st.subheader(tr("training.matrices"))
-st.markdown(tr("training.matrices_intro", C=count, m=data.X.shape[1]))
-shown = min(SHOWN_EXAMPLES, data.X.shape[1])
+m_total = data.X.shape[1]
+st.markdown(tr("training.matrices_intro", C=count, m=m_total))
+shown = min(SHOWN_EXAMPLES, m_total)
 columns = [f"({i + 1})" for i in range(shown)]
 y_col, y_hat_col = st.columns(2, gap="large")
 y_col.plotly_chart(
-    figures.matrix_heatmap(
-        one_hot(data.labels[:shown], count),
-        names,
-        columns,
-        sz,
-        title=tr("training.Y_title", C=count, m=data.X.shape[1]),
-    ),
-    key="training_Y",
-    config={"displayModeBar": False},
+    figures.matrix_heatmap(one_hot(data.labels[:shown], count), names, columns, sz,
+                           title=tr("training.Y_title", C=count, m=m_total)),
+    key="training_Y", config={"displayModeBar": False},
 )
 y_hat_col.plotly_chart(
-    figures.matrix_heatmap(
-        predict_proba(params, data.X[:, :shown]),
-        names,
-        columns,
-        sz,
-        title=tr("training.Y_hat_title", C=count, m=data.X.shape[1]),
-    ),
-    key="training_Y_hat",
-    config={"displayModeBar": False},
-)
-
-st.download_button(
-    tr("training.download"),
-    tables.history_frame(history.costs, history.accuracies).to_csv(index=False),
-    file_name="softmax_training_history.csv",
-    mime="text/csv",
-    icon=":material/download:",
+    figures.matrix_heatmap(predict_proba(params, data.X[:, :shown]), names, columns,
+                           sz, title=tr("training.Y_hat_title", C=count, m=m_total)),
+    key="training_Y_hat", config={"displayModeBar": False},
 )
 show_math(
     r"J = \frac{1}{m}\sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)}), \qquad"

@@ -130,7 +130,7 @@ class SoftmaxSteps:
         a[L] = t / Σt.
     shift : float
         The constant subtracted from z/T before the exponential: 0 unless
-        e^{z/T} would overflow float64, then max_j z_j / T.
+        e^{z/T} or Σt would overflow float64, then max_j z_j / T.
     """
 
     z: np.ndarray
@@ -150,9 +150,9 @@ def softmax_steps(z: np.typing.ArrayLike, temperature: float = 1.0) -> SoftmaxSt
 
     .. math:: t = e^{z^{[L]}/T}, \quad \sum_j t_j, \quad a^{[L]} = t / \sum_j t_j
 
-    Where e^{z/T} would overflow float64 (z/T above about 709), every entry is
-    shifted by s = max_j z_j / T first, so t = e^{z/T − s}: a is the same, and
-    ``shift`` says that t and Σt are scaled by e^{−s}.
+    Where e^{z/T} or Σt would overflow float64 (z/T above about 709 − log C),
+    every entry is shifted by s = max_j z_j / T first, so t = e^{z/T − s}: a is
+    the same, and ``shift`` says that t and Σt are scaled by e^{−s}.
 
     Examples
     --------
@@ -169,8 +169,11 @@ def softmax_steps(z: np.typing.ArrayLike, temperature: float = 1.0) -> SoftmaxSt
     scaled = z / temperature
     top = float(np.max(scaled))
     # Shift only when needed, so the table shows the lecture's own t otherwise;
-    # also shift when everything underflows (all z/T far below 0).
-    shift = top if (top > _EXP_SAFE_MAX or top < -_EXP_SAFE_MAX) else 0.0
+    # also shift when everything underflows (all z/T far below 0). Σt ≤ C·e^top,
+    # so the sum, not only each t_j, must stay below the overflow.
+    shift = (
+        top if (top > _EXP_SAFE_MAX - np.log(z.size) or top < -_EXP_SAFE_MAX) else 0.0
+    )
     t = np.exp(scaled - shift)
     total = float(np.sum(t))
     return SoftmaxSteps(z=z, t=t, total=total, a=t / total, shift=shift)

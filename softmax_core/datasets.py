@@ -31,7 +31,7 @@ def _balanced_labels(m: int, num_classes: int) -> np.ndarray:
 
 
 def make_blobs(
-    m: int, num_classes: int, *, spread: float = 0.6, seed: int = 0
+    m: int, num_classes: int, *, spread: float = 0.9, seed: int = 0
 ) -> tuple[np.ndarray, np.ndarray]:
     r"""C Gaussian blobs with centres evenly spaced on a circle of radius 3.
 

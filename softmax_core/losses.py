@@ -49,9 +49,16 @@ def one_hot(labels: np.typing.ArrayLike, num_classes: int) -> np.ndarray:
     labels = np.asarray(labels)
     if labels.ndim != 1:
         labels = labels.reshape(-1)
-    if labels.size and not np.issubdtype(labels.dtype, np.integer):
-        as_int = labels.astype(np.int64)
-        if not np.array_equal(as_int, labels):
+    if not np.issubdtype(labels.dtype, np.integer):
+        # NaN, inf and words are not whole numbers either: same message, no
+        # cast warning and no numpy error text.
+        try:
+            with np.errstate(invalid="ignore"):
+                as_int = labels.astype(np.int64)
+            whole = np.array_equal(as_int, labels)
+        except (TypeError, ValueError):
+            whole = False
+        if not whole:
             raise ValueError("Class labels must be whole numbers 0 … C−1.")
         labels = as_int
     bad = (labels < 0) | (labels >= num_classes)
@@ -114,7 +121,9 @@ def loss_terms(y: np.typing.ArrayLike, y_hat: np.typing.ArrayLike) -> np.ndarray
     y_hat = np.asarray(y_hat, dtype=np.float64)
     with np.errstate(divide="ignore", invalid="ignore"):
         log_y_hat = np.log(y_hat)
-    return np.where(y != 0, -y * log_y_hat, 0.0)
+        # 0 · log 0 is NaN (and warns) here; np.where drops it below.
+        terms = -y * log_y_hat
+    return np.where(y != 0, terms, 0.0)
 
 
 def loss_from_logits(

@@ -238,19 +238,20 @@ def cost_and_gradients(
         Z = np.matmul(W_out, A_prev, out=block[:, :k])
         Z += b_out
         z_max = Z.max(axis=0)
-        z_true = flat[true]
+        z_true = flat.take(true)
         correct += _count_correct(Z, z_max, z_true, rows, is_max[:, :k])
         Z -= z_max  # log-sum-exp: the largest exponent is 0, nothing overflows
         z_true -= z_max
-        T = np.exp(Z, out=Z)
-        sums = T.sum(axis=0)
-        total_loss += float(np.sum(np.log(sums), dtype=np.float64)) - float(
-            np.sum(z_true, dtype=np.float64)
-        )
-        T /= sums
-        dZ = T  # Ŷ, turned into Ŷ − Y on the next line
+        E = np.exp(Z, out=Z)
+        sums = E.sum(axis=0)
+        Y_hat = np.divide(E, sums, out=E)  # Ŷ = softmax(Z), column by column
+        # Per-example loss log Σⱼ e^(zⱼ − max) − (z_y − max), summed in float64.
+        losses = np.log(sums, out=sums)
+        losses -= z_true
+        total_loss += float(np.sum(losses, dtype=np.float64))
+        dZ = Y_hat  # dZ = Ŷ − Y, without Y: subtract 1 at each true class
         flat[true] -= 1
-        dW_out += dZ @ A_prev.T
+        dW_out += dZ @ A_prev.T  # dW = dZ Aᵀ / m, summed here, divided by m below
         db_out += dZ.sum(axis=1, keepdims=True)
         if hidden:
             dA1 = params.W2.T @ dZ
@@ -368,6 +369,12 @@ def train(
         with np.errstate(over="ignore", invalid="ignore"):
             J, acc, grads = cost_and_gradients(params, X, labels)
         if it == 0:
+            if not np.isfinite(J):
+                # No step was taken, so there is no last finite state to return.
+                raise ValueError(
+                    "The cost J is not finite at the start: the feature values are"
+                    " too large. Standardize them (mean 0, standard deviation 1)."
+                )
             limit = DIVERGENCE_FACTOR * max(J, 1.0)
         if not np.isfinite(J) or J > limit:
             diverged = True

@@ -24,12 +24,13 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 26px; }
 [data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"],
 [data-testid="stTable"] td, [data-testid="stTable"] th, .stButton button p,
 [data-testid="stExpander"] summary p { font-size: 26px !important; }
-[data-testid="stMetricValue"] { font-size: 56px !important; }
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+  font-size: 56px !important; }
 [data-testid="stMetricLabel"] p { font-size: 26px !important; }
 h1 { font-size: 56px !important; } h2 { font-size: 44px !important; }
 h3 { font-size: 36px !important; }
 .katex { font-size: 1.5em !important; }
-.block-container { max-width: 100% !important; padding: 1.5rem 2.5rem !important; }
+.block-container { max-width: 100% !important; padding: 5rem 2.5rem 2rem !important; }
 [data-testid="stSliderThumbValue"], [data-testid="stSliderTickBar"] {
   font-size: 22px !important; }
 </style>
@@ -85,7 +86,7 @@ def start_page(title_key: str) -> None:
 
 
 def show_math(latex: str, *functions: Callable) -> None:
-    """An expander with the formula and the source of the core function(s) computing it."""
+    """An expander with the formula and the source of the core functions behind it."""
     with st.expander(tr("chrome.show_math")):
         st.latex(latex)
         for function in functions:

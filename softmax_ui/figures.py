@@ -28,13 +28,34 @@ def _layout(
     fig: go.Figure, sz: Sizes, title: str = "", height: int | None = None, **extra
 ) -> go.Figure:
     fig.update_layout(
-        title={"text": title, "font": {"size": sz.title}},
+        title={
+            "text": title,
+            "font": {"size": sz.title},
+            "x": 0,
+            "xanchor": "left",
+            "y": 1,
+            "yanchor": "top",
+            "yref": "container",
+            "pad": {"t": 8, "l": 8},
+        },
         font={"family": FONT_FAMILY, "size": sz.font, "color": "#111111"},
         height=height or sz.height,
-        margin={"l": 20, "r": 20, "t": 70 if title else 20, "b": 20},
+        # Room at the top for the title and, under it, a one-line legend.
+        margin={
+            "l": 20,
+            "r": 30,
+            "t": (2 * sz.title + 2 * sz.font) if title else 20,
+            "b": 20,
+        },
         plot_bgcolor="#FFFFFF",
         paper_bgcolor="#FFFFFF",
-        legend={"orientation": "h", "y": 1.02, "yanchor": "bottom", "x": 0},
+        legend={
+            "orientation": "h",
+            "y": 1.0,
+            "yanchor": "bottom",
+            "x": 0,
+            "font": {"size": sz.font},
+        },
         **extra,
     )
     grid = {"gridcolor": "#DDE3EA", "zerolinecolor": "#9AA5B1", "automargin": True}
@@ -53,7 +74,7 @@ def softmax_hardmax_bars(
     hard_label: str,
     title: str = "",
 ) -> go.Figure:
-    """Softmax and hardmax side by side per class, values printed, the winner outlined."""
+    """Softmax and hardmax side by side per class, values printed, winner outlined."""
     winner = int(np.argmax(soft))
     outline = [4 if k == winner else 0 for k in range(len(names))]
     fig = go.Figure(
@@ -89,7 +110,7 @@ def softmax_hardmax_bars(
 def signed_bars(
     names: Sequence[str], values: np.ndarray, sz: Sizes, *, title: str = ""
 ) -> go.Figure:
-    """Signed bars (e.g. dz = ŷ − y): negative ones in one colour, positive in another."""
+    """Signed bars (e.g. dz = ŷ − y): negative in one colour, positive in another."""
     colours = [NEGATIVE if v < 0 else POSITIVE for v in values]
     fig = go.Figure(
         go.Bar(
@@ -280,7 +301,7 @@ def cost_curve(
                 mode="markers+text",
                 marker={"size": sz.marker + 2, "color": HIGHLIGHT},
                 text=[f"J = {costs[current]:.3f}"],
-                textposition="top right",
+                textposition="top left" if current > len(costs) / 2 else "top right",
                 textfont={"size": sz.bar_text},
                 showlegend=False,
             ),
@@ -294,6 +315,7 @@ def cost_curve(
             "side": "right",
             "range": [0, 1.02],
             "tickformat": ".0%",
+            "dtick": 0.2,
             "showgrid": False,
         },
     )

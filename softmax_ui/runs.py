@@ -78,6 +78,6 @@ def training_run(
 
 @st.cache_data(max_entries=256, show_spinner=False)
 def regions_at(data: Data, run: tuple, iteration: int) -> Regions:
-    """Decision regions of the snapshot at ``iteration`` of ``training_run(data, *run)``."""
+    """Decision regions at ``iteration`` of the run ``training_run(data, *run)``."""
     history = training_run(data, *run)
     return class_regions(history.snapshots[iteration], data.X, points=120)

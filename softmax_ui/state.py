@@ -14,36 +14,9 @@ LECTURE_Z = (5.0, 2.0, -1.0, 3.0)
 LECTURE_Y_HAT = (0.3, 0.2, 0.1, 0.4)
 Z_RANGE = (-10.0, 10.0)
 TEMPERATURES = (
-    0.05,
-    0.06,
-    0.08,
-    0.1,
-    0.12,
-    0.15,
-    0.2,
-    0.25,
-    0.3,
-    0.4,
-    0.5,
-    0.6,
-    0.7,
-    0.8,
-    0.9,
-    1.0,
-    1.2,
-    1.5,
-    2.0,
-    2.5,
-    3.0,
-    4.0,
-    5.0,
-    6.0,
-    8.0,
-    10.0,
-    12.0,
-    15.0,
-    20.0,
-)
+    0.05, 0.06, 0.08, 0.1, 0.12, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9,
+    1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0, 15.0, 20.0,
+)  # fmt: skip
 
 
 def z_key(prefix: str, k: int) -> str:
@@ -77,3 +50,9 @@ def randomize_z(prefix: str, count: int) -> None:
     draws = np.random.default_rng().uniform(-6, 6, count).round(1)
     for k, value in enumerate(draws):
         st.session_state[z_key(prefix, k)] = float(value)
+
+LEARNING_RATES = (
+    0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0,
+    30.0, 100.0,
+)  # fmt: skip
+HIDDEN_UNITS = (0, 2, 4, 8, 16, 32, 64)

@@ -2,212 +2,206 @@
 
 STRINGS: dict[str, str] = {
     # Shared
-    "chrome.presenter": "Presenter mode",
-    "chrome.presenter_help": "Large type and thick lines for a projector (?present=1).",
-    "chrome.show_math": "Show the math and the code that computes it",
-    "class.0": "other",
-    "class.1": "cat",
-    "class.2": "dog",
-    "class.3": "baby chick",
-    "class.n": "class {k}",
-    "widgets.C": "Number of classes C",
-    "widgets.names": "Class names (comma-separated)",
-    "widgets.names_help": "Leave empty for the lecture's names; blanks keep the default.",
+    "chrome.presenter": "簡報模式",
+    "chrome.presenter_help": "投影用的大字與粗線（?present=1）。",
+    "chrome.show_math": "顯示數學式與計算它的程式碼",
+    "class.0": "其他",
+    "class.1": "貓",
+    "class.2": "狗",
+    "class.3": "小雞",
+    "class.n": "類別 {k}",
+    "widgets.C": "類別數 C",
+    "widgets.names": "類別名稱（以逗號分隔）",
+    "widgets.names_help": "留空則用課程的名稱；空白的項目保留預設值。",
     "widgets.z_entry": "z{k} · {name}",
-    "widgets.reset": "Lecture example",
-    "widgets.randomize": "Random z",
-    "table.class": "class",
+    "widgets.reset": "課程範例",
+    "widgets.randomize": "隨機 z",
+    "table.class": "類別",
     "table.t": "t = e^z",
     "table.t_shifted": "t = e^(z − s)",
     "table.a": "a = t / Σt",
     "table.hardmax": "hardmax",
     "table.term": "−y_j log ŷ_j",
-    "table.dz_formula": "ŷ − y (formula)",
-    "table.dz_numeric": "∂L/∂z (finite difference)",
-    "table.difference": "|difference|",
+    "table.dz_formula": "ŷ − y（公式）",
+    "table.dz_numeric": "∂L/∂z（有限差分）",
+    "table.difference": "|差值|",
     # Home
-    "home.nav": "Home",
-    "home.title": "Training a softmax classifier",
+    "home.nav": "首頁",
+    "home.title": "訓練 softmax 分類器",
     "home.intro": (
-        "Softmax classification sorts an input into one of **C** classes, not just"
-        " two. This explorer lets you see and touch every step of the lecture: the"
-        " softmax activation and the hardmax it is named against, the case C = 2"
-        " (logistic regression), the loss and the cost, and gradient descent started"
-        " by $dz^{[L]} = \\hat y - y$."
+        "Softmax 分類把輸入歸到 **C** 個類別中的一個，而不只是兩個。"
+        "在這裡你可以看見並操作課程的每一步：softmax 啟動函數與命名上對比的"
+        " hardmax、C = 2 的情況（羅吉斯迴歸）、損失函數與成本，以及由"
+        " $dz^{[L]} = \\hat y - y$ 啟動的梯度下降法。"
     ),
-    "home.notation": "Notation",
+    "home.notation": "符號",
     "home.notation_body": (
-        "- The output layer computes $z^{[L]}$, a $C \\times 1$ column: one number"
-        " per class. The running example has $C = 4$: 0 other, 1 cat, 2 dog,"
-        " 3 baby chick.\n"
-        "- The activation gives $a^{[L]} = \\hat y$, a column of probabilities that"
-        " sum to 1.\n"
-        "- A label $y$ is one-hot. For $m$ examples the columns stand side by side:"
-        " $Y = [y^{(1)} \\cdots y^{(m)}]$ and $\\hat Y$ are both $C \\times m$.\n"
-        "- $J$ is the cost: the average loss over the $m$ training examples."
+        "- 輸出層算出 $z^{[L]}$，一個 $C \\times 1$ 的欄向量：每個類別一個數字。"
+        "貫穿課程的例子是 $C = 4$：0 其他、1 貓、2 狗、3 小雞。\n"
+        "- 啟動函數給出 $a^{[L]} = \\hat y$，一欄加總為 1 的機率。\n"
+        "- 標籤 $y$ 是 one-hot 向量。$m$ 筆資料的各欄水平並排："
+        "$Y = [y^{(1)} \\cdots y^{(m)}]$ 與 $\\hat Y$ 都是 $C \\times m$。\n"
+        "- $J$ 是成本：$m$ 筆訓練資料損失的平均。"
     ),
-    "home.pages": "Pages",
+    "home.pages": "頁面",
     "home.card_explorer": (
-        "Move the entries of $z^{[L]}$ and watch softmax and hardmax side by side,"
-        " with the lecture's steps $t = e^z$, $\\Sigma t$, $a = t / \\Sigma t$."
+        "調整 $z^{[L]}$ 的各個元素，並排觀察 softmax 與 hardmax，"
+        "搭配課程的步驟 $t = e^z$、$\\Sigma t$、$a = t / \\Sigma t$。"
     ),
     "home.card_loss": (
-        "The loss $L = -\\sum_j y_j \\log \\hat y_j$ term by term, the gradient"
-        " $dz = \\hat y - y$, and gradient steps that raise the true class's"
-        " probability."
+        "逐項檢視損失 $L = -\\sum_j y_j \\log \\hat y_j$、梯度"
+        " $dz = \\hat y - y$，以及讓真實類別機率上升的梯度下降步驟。"
     ),
     "home.card_logistic": (
-        "With $C = 2$ the two outputs always sum to 1, and softmax is exactly the"
-        " sigmoid $\\sigma(z_1 - z_2)$ of logistic regression."
+        "當 $C = 2$，兩個輸出加總一定為 1，而 softmax 正好就是羅吉斯迴歸的"
+        " sigmoid $\\sigma(z_1 - z_2)$。"
     ),
     "home.card_training": (
-        "Train a softmax classifier by gradient descent: the cost $J$ over the"
-        " iterations, the decision regions, and $Y$, $\\hat Y$ as $C \\times m$."
+        "用梯度下降法訓練 softmax 分類器：成本 $J$ 隨迭代的變化、決策區域，"
+        "以及 $C \\times m$ 的 $Y$、$\\hat Y$。"
     ),
     # Explorer
-    "explorer.nav": "Softmax vs hardmax",
-    "explorer.title": "Softmax vs hardmax",
+    "explorer.nav": "Softmax 與 hardmax",
+    "explorer.title": "Softmax 與 hardmax",
     "explorer.intro": (
-        "Set the output layer's $z^{[L]}$. Softmax turns it into probabilities,"
-        " $t = e^{z}$ and $a^{[L]} = t / \\sum_j t_j$; hardmax puts a 1 at the largest"
-        " $z$ and 0 elsewhere. The lecture's example is $z^{[L]} = [5, 2, -1, 3]$."
+        "設定輸出層的 $z^{[L]}$。Softmax 把它轉成機率："
+        "$t = e^{z}$、$a^{[L]} = t / \\sum_j t_j$；hardmax 則在最大的"
+        " $z$ 放 1，其他地方放 0。課程的例子是 $z^{[L]} = [5, 2, -1, 3]$。"
     ),
-    "explorer.temperature": "Temperature T",
+    "explorer.temperature": "溫度 T",
     "explorer.temperature_help": (
-        "Softmax of z / T. Small T sharpens it toward hardmax; large T flattens it"
-        " toward 1/C."
+        "z / T 的 softmax。T 小則更尖銳、趨近 hardmax；T 大則更平坦、趨近 1/C。"
     ),
-    "explorer.t_is_one": "T = 1 is the lecture's softmax.",
+    "explorer.t_is_one": "T = 1 就是課程中的 softmax。",
     "explorer.t_note": (
-        "T = {T}: this is softmax(z / T). As T → 0 it approaches hardmax; as T grows"
-        " it approaches the uniform 1/C. T = 1 is the lecture's softmax."
+        "T = {T}：這是 softmax(z / T)。T → 0 時趨近 hardmax；T 變大時趨近"
+        "均勻的 1/C。T = 1 就是課程中的 softmax。"
     ),
     "explorer.softmax_bar": "softmax a[L]",
     "explorer.hardmax_bar": "hardmax",
-    "explorer.chart_title": "Softmax and hardmax of z[L]",
-    "explorer.steps": "The lecture's steps",
+    "explorer.chart_title": "z[L] 的 softmax 與 hardmax",
+    "explorer.steps": "課程的步驟",
     "explorer.sum_t": "**Σt = {total}**",
     "explorer.shift_note": (
-        "e^z would overflow here, so every z is shifted by s = {shift} first: t is"
-        " e^(z − s) and Σt is scaled by e^(−s). The probabilities a are unchanged."
+        "這裡 e^z 會溢位，所以先把每個 z 減去 s = {shift}：t 為 e^(z − s)，"
+        "Σt 也隨之乘上 e^(−s)。機率 a 不變。"
     ),
     # Loss
-    "loss.nav": "Loss and dz",
-    "loss.title": "The loss L and the gradient dz[L] = ŷ − y",
+    "loss.nav": "損失與 dz",
+    "loss.title": "損失 L 與梯度 dz[L] = ŷ − y",
     "loss.intro": (
-        "For one example, $L(\\hat y, y) = -\\sum_{j=1}^{C} y_j \\log \\hat y_j$. With a"
-        " one-hot $y$ every term with $y_j = 0$ vanishes, leaving $-\\log$ of the true"
-        " class's probability."
+        "對單筆資料，$L(\\hat y, y) = -\\sum_{j=1}^{C} y_j \\log \\hat y_j$。"
+        "$y$ 是 one-hot 時，所有 $y_j = 0$ 的項都會消失，只剩真實類別機率的"
+        " $-\\log$。"
     ),
-    "loss.source": "Where ŷ comes from",
-    "loss.source_lecture": "The lecture's ŷ = [0.3, 0.2, 0.1, 0.4]",
-    "loss.source_logits": "softmax of z (set z below)",
-    "loss.true_class": "True class",
+    "loss.source": "ŷ 的來源",
+    "loss.source_lecture": "課程中的 ŷ = [0.3, 0.2, 0.1, 0.4]",
+    "loss.source_logits": "z 的 softmax（在下方設定 z）",
+    "loss.true_class": "真實類別",
     "loss.y_vector": "**y** = [{y}]",
     "loss.y_hat_vector": "**ŷ** = [{y_hat}]",
-    "loss.value": "Loss L",
+    "loss.value": "損失 L",
     "loss.only_true_term": (
-        "Only the true class's term is left: L = −log ŷ_{j} = −log {p}."
+        "只剩真實類別那一項：L = −log ŷ_{j} = −log {p}。"
     ),
-    "loss.curve_title": "L = −log p of the true class's probability p",
-    "loss.curve_x": "p = ŷ of the true class",
+    "loss.curve_title": "L = −log p，p 為真實類別的機率",
+    "loss.curve_x": "p = 真實類別的 ŷ",
     "loss.curve_y": "L",
     "loss.dz_title": "dz[L] = ŷ − y",
-    "loss.descent": "Gradient steps on z",
+    "loss.descent": "對 z 做梯度下降",
     "loss.descent_intro": (
-        "Each step moves $z \\leftarrow z - \\alpha\\, dz^{[L]}$. L falls and the true"
-        " class's probability rises toward 1: minimizing L is maximum likelihood."
+        "每一步做 $z \\leftarrow z - \\alpha\\, dz^{[L]}$。L 下降，真實類別的機率"
+        "上升趨近 1：最小化 L 就是最大近似估計。"
     ),
-    "loss.step_size": "Step size α",
-    "loss.take_step": "Take a gradient step on z",
-    "loss.reset_steps": "Start over",
-    "loss.steps_taken": "Steps taken",
-    "loss.trace_title": "L and ŷ of the true class, step by step",
+    "loss.step_size": "步長 α",
+    "loss.take_step": "對 z 走一步梯度下降",
+    "loss.reset_steps": "重新開始",
+    "loss.steps_taken": "已走步數",
+    "loss.trace_title": "每一步的 L 與真實類別的 ŷ",
     "loss.trace_loss": "L",
-    "loss.trace_p": "ŷ of {name}",
-    "loss.trace_x": "step",
-    "loss.check": "Check: dz from the formula against a numerical derivative",
+    "loss.trace_p": "{name} 的 ŷ",
+    "loss.trace_x": "步數",
+    "loss.check": "檢查：公式算出的 dz 與數值導數比較",
     # Logistic
-    "logistic.nav": "C = 2 is logistic",
-    "logistic.title": "C = 2: softmax is logistic regression",
+    "logistic.nav": "C = 2 即羅吉斯迴歸",
+    "logistic.title": "C = 2：softmax 就是羅吉斯迴歸",
     "logistic.intro": (
-        "With two classes softmax outputs two numbers that always sum to 1, so one of"
-        " them is redundant. The first is exactly the sigmoid of $z_1 - z_2$, the way"
-        " logistic regression computes its single output."
+        "只有兩個類別時，softmax 輸出的兩個數字加起來一定是 1，所以其中一個是"
+        "多餘的。第一個正好是 $z_1 - z_2$ 的 sigmoid，也就是羅吉斯迴歸算出"
+        "其單一輸出的方式。"
     ),
-    "logistic.a1": "softmax output 1",
-    "logistic.a2": "softmax output 2",
+    "logistic.a1": "softmax 輸出 1",
+    "logistic.a2": "softmax 輸出 2",
     "logistic.sigma": "σ(z₁ − z₂)",
-    "logistic.sum": "Output 1 + output 2 = **{total}**",
-    "logistic.curve_title": "Softmax output 1 and σ(z₁ − z₂) coincide",
+    "logistic.sum": "輸出 1 + 輸出 2 = **{total}**",
+    "logistic.curve_title": "Softmax 輸出 1 與 σ(z₁ − z₂) 完全重合",
     "logistic.curve_softmax": "softmax([z₁, z₂])₁",
     "logistic.curve_sigma": "σ(z₁ − z₂)",
     "logistic.curve_x": "z₁ − z₂",
     "logistic.derivation": (
-        "Divide the top and bottom by $e^{z_1}$:"
+        "分子與分母同除以 $e^{z_1}$："
         " $\\dfrac{e^{z_1}}{e^{z_1} + e^{z_2}} = \\dfrac{1}{1 + e^{-(z_1 - z_2)}}"
-        " = \\sigma(z_1 - z_2)$."
+        " = \\sigma(z_1 - z_2)$。"
     ),
     # Training
-    "training.nav": "Training",
-    "training.title": "Training: the cost J over gradient descent",
+    "training.nav": "訓練",
+    "training.title": "訓練：梯度下降過程中的成本 J",
     "training.intro": (
-        "Batch gradient descent on $J = \\frac{1}{m}\\sum_i L(\\hat y^{(i)}, y^{(i)})$,"
-        " started at every step by $dZ^{[L]} = \\hat Y - Y$. With no hidden layer this"
-        " is softmax regression, the lecture's model."
+        "對 $J = \\frac{1}{m}\\sum_i L(\\hat y^{(i)}, y^{(i)})$ 做批次梯度下降，"
+        "每一步都由 $dZ^{[L]} = \\hat Y - Y$ 啟動。沒有隱藏層時，這就是"
+        " softmax 迴歸，也就是課程中的模型。"
     ),
-    "training.data": "Data",
-    "training.dataset": "Data set",
-    "training.dataset_blobs": "Blobs",
-    "training.dataset_spirals": "Spirals",
-    "training.dataset_upload": "Upload a CSV",
-    "training.upload": "CSV file: feature columns and a label column",
+    "training.data": "資料",
+    "training.dataset": "資料集",
+    "training.dataset_blobs": "群聚",
+    "training.dataset_spirals": "螺旋",
+    "training.dataset_upload": "上傳 CSV",
+    "training.upload": "CSV 檔：特徵欄與一個標籤欄",
     "training.upload_help": (
-        "Numeric feature columns and one label column (named label, class or y, or"
-        " the last). Labels may be words. 2 to 10 classes, up to 20 MB."
+        "數值特徵欄加上一個標籤欄（名為 label、class 或 y，否則取最後一欄）。"
+        "標籤可以是文字。2 到 10 個類別，最大 20 MB。"
     ),
-    "training.upload_waiting": "Choose a CSV file to train on.",
-    "training.upload_error": "This file cannot be used: {message}",
+    "training.upload_waiting": "請選擇要用來訓練的 CSV 檔。",
+    "training.upload_error": "無法使用這個檔案：{message}",
     "training.upload_read": (
-        "Read m = {m} examples with n = {n} features and C = {C} classes (features"
-        " scaled to mean 0, standard deviation 1)."
+        "讀入 m = {m} 筆資料，n = {n} 個特徵，C = {C} 個類別"
+        "（特徵已標準化為平均 0、標準差 1）。"
     ),
-    "training.m": "Examples m",
-    "training.seed": "Random seed",
-    "training.model": "Model and gradient descent",
-    "training.hidden": "Hidden units",
+    "training.m": "資料筆數 m",
+    "training.seed": "隨機種子",
+    "training.model": "模型與梯度下降法",
+    "training.hidden": "隱藏單元數",
     "training.hidden_help": (
-        "0 is softmax regression, Z = W X + b (the lecture). More units add one"
-        " hidden layer before the softmax layer."
+        "0 即 softmax 迴歸，Z = W X + b（課程內容）。大於 0 則在 softmax 層前"
+        "加一層隱藏層。"
     ),
-    "training.activation": "Hidden activation",
-    "training.learning_rate": "Learning rate α",
-    "training.iterations": "Iterations",
-    "training.running": "Training…",
+    "training.activation": "隱藏層啟動函數",
+    "training.learning_rate": "學習率 α",
+    "training.iterations": "迭代次數",
+    "training.running": "訓練中…",
     "training.diverged": (
-        "Gradient descent diverged after {it} iterations: the learning rate is too"
-        " large, so J grew instead of falling. The curve stops there; choose a smaller"
-        " learning rate."
+        "梯度下降法在 {it} 次迭代後發散：學習率太大，J 不降反升。曲線到此為止；"
+        "請選擇較小的學習率。"
     ),
-    "training.iteration": "Show iteration",
-    "training.iteration_help": "Scrub through training: the J marker and the regions.",
-    "training.cost_start": "J at iteration 0",
-    "training.cost_now": "J at iteration {it}",
-    "training.accuracy_now": "Training accuracy",
-    "training.cost_title": "Cost J over gradient-descent iterations",
-    "training.cost_axis": "cost J",
-    "training.accuracy_axis": "training accuracy",
-    "training.iteration_axis": "iteration",
-    "training.regions_title": "Decision regions at iteration {it}",
+    "training.iteration": "顯示的迭代",
+    "training.iteration_help": "拖曳檢視訓練過程：J 的標記與決策區域。",
+    "training.cost_start": "第 0 次迭代的 J",
+    "training.cost_now": "第 {it} 次迭代的 J",
+    "training.accuracy_now": "訓練準確率",
+    "training.cost_title": "成本 J 隨梯度下降迭代的變化",
+    "training.cost_axis": "成本 J",
+    "training.accuracy_axis": "訓練準確率",
+    "training.iteration_axis": "迭代",
+    "training.regions_title": "第 {it} 次迭代的決策區域",
     "training.no_regions": (
-        "The data has {n} features; decision regions are drawn for 2 features only."
+        "資料有 {n} 個特徵；決策區域只在有 2 個特徵時繪製。"
     ),
-    "training.matrices": "Y and Ŷ are C × m",
+    "training.matrices": "Y 與 Ŷ 是 C × m",
     "training.matrices_intro": (
-        "Each column is one example: $Y$ holds the one-hot labels, $\\hat Y$ the"
-        " predicted probabilities. Shown: the first columns of the {C} × {m} matrices."
+        "每一欄是一筆資料：$Y$ 存放 one-hot 標籤，$\\hat Y$ 存放預測機率。"
+        "這裡顯示 {C} × {m} 矩陣的前幾欄。"
     ),
     "training.Y_title": "Y ({C} × {m})",
     "training.Y_hat_title": "Ŷ ({C} × {m})",
-    "training.download": "Download J and accuracy (CSV)",
+    "training.download": "下載 J 與準確率（CSV）",
 }

@@ -20,7 +20,7 @@ def _central_difference(
     return grad
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def central_difference() -> Callable[..., np.ndarray]:
     """The test suite's own finite-difference gradient, written apart from the core's."""
     return _central_difference

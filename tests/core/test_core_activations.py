@@ -105,7 +105,7 @@ SHAPES_AND_AXES = [
 def test_softmax_and_log_softmax_match_scipy_for_any_shape_axis_temperature_dtype(
     shape, axis, temperature, dtype, rtol
 ):
-    rng = np.random.default_rng(abs(hash((shape, axis))) % 2**32)
+    rng = np.random.default_rng(7)
     z = (4 * rng.standard_normal(shape)).astype(dtype)
     reference = np.asarray(z, dtype=np.float64) / temperature
 
@@ -168,10 +168,12 @@ def test_adding_a_constant_to_every_logit_leaves_softmax_unchanged(z, constant):
 
 
 @FAST
-@given(z=one_example(bound=30.0))
-def test_softmax_keeps_the_order_of_the_logits(z):
-    # Entries closer than this could round to the same probability.
-    assume(np.min(np.diff(np.sort(z))) > 1e-3)
+@given(
+    milli_z=st.lists(st.integers(-30_000, 30_000), min_size=2, max_size=10, unique=True)
+)
+def test_softmax_keeps_the_order_of_the_logits(milli_z):
+    # Distinct multiples of 1e-3: no two entries round to the same probability.
+    z = np.array(milli_z) * 1e-3
     np.testing.assert_array_equal(
         np.argsort(softmax(z), kind="stable"), np.argsort(z, kind="stable")
     )
