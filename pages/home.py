@@ -11,10 +11,12 @@ st.markdown(tr("home.intro"))
 st.subheader(tr("home.notation"))
 st.markdown(tr("home.notation_body"))
 st.latex(
-    r"t = e^{z^{[L]}}, \quad a^{[L]} = \hat y = \frac{t}{\sum_{j=1}^{C} t_j}, \quad"
-    r" L(\hat y, y) = -\sum_{j=1}^{C} y_j \log \hat y_j, \quad"
-    r" J = \frac{1}{m}\sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)}), \quad"
-    r" dz^{[L]} = \hat y - y"
+    r"t = e^{z^{[L]}}, \qquad a^{[L]} = \hat y = \frac{t}{\sum_{j=1}^{C} t_j},"
+    r" \qquad L(\hat y, y) = -\sum_{j=1}^{C} y_j \log \hat y_j"
+)
+st.latex(
+    r"J = \frac{1}{m}\sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)}), \qquad"
+    r" dz^{[L]} = \hat y - y \quad (dZ^{[L]} = \hat Y - Y,\ C \times m)"
 )
 
 st.subheader(tr("home.pages"))

@@ -34,9 +34,8 @@ with controls:
     )
     point = two_class_outputs(z1, z2)
     a1, a2 = float(point.softmax_1), float(point.softmax_2)
-    first, second = st.columns(2)
-    first.metric(tr("logistic.a1"), f"{a1:.3f}")
-    second.metric(tr("logistic.a2"), f"{a2:.3f}")
+    st.metric(tr("logistic.a1"), f"{a1:.3f}")
+    st.metric(tr("logistic.a2"), f"{a2:.3f}")
     st.metric(tr("logistic.sigma"), f"{float(point.sigmoid_of_difference):.3f}")
     st.markdown(tr("logistic.sum", total=f"{a1 + a2:.3f}"))
 

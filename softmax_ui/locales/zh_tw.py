@@ -101,9 +101,7 @@ STRINGS: dict[str, str] = {
     "loss.y_vector": "**y** = [{y}]",
     "loss.y_hat_vector": "**ŷ** = [{y_hat}]",
     "loss.value": "損失 L",
-    "loss.only_true_term": (
-        "只剩真實類別那一項：L = −log ŷ_{j} = −log {p}。"
-    ),
+    "loss.only_true_term": "只剩真實類別那一項：L = −log ŷ_{j} = −log {p}。",
     "loss.curve_title": "L = −log p，p 為真實類別的機率",
     "loss.curve_x": "p = 真實類別的 ŷ",
     "loss.curve_y": "L",
@@ -193,9 +191,7 @@ STRINGS: dict[str, str] = {
     "training.accuracy_axis": "訓練準確率",
     "training.iteration_axis": "迭代",
     "training.regions_title": "第 {it} 次迭代的決策區域",
-    "training.no_regions": (
-        "資料有 {n} 個特徵；決策區域只在有 2 個特徵時繪製。"
-    ),
+    "training.no_regions": "資料有 {n} 個特徵；決策區域只在有 2 個特徵時繪製。",
     "training.matrices": "Y 與 Ŷ 是 C × m",
     "training.matrices_intro": (
         "每一欄是一筆資料：$Y$ 存放 one-hot 標籤，$\\hat Y$ 存放預測機率。"
