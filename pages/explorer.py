@@ -4,7 +4,7 @@ import streamlit as st
 
 from softmax_core import hardmax, softmax, softmax_steps
 from softmax_ui import figures, tables
-from softmax_ui.chrome import figure_sizes, show_math, start_page
+from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
 from softmax_ui.i18n import tr
 from softmax_ui.state import TEMPERATURES, randomize_z, reset_to_lecture, z_values
 from softmax_ui.widgets import class_count, names_input, z_sliders
@@ -76,3 +76,5 @@ show_math(
     softmax,
     hardmax,
 )
+
+finish_page()

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from softmax_ui.chrome import start_page
+from softmax_ui.chrome import finish_page, start_page
 from softmax_ui.i18n import tr
 
 start_page("home.title")
@@ -31,3 +31,5 @@ for k, (path, name, icon) in enumerate(cards):
     with columns[k % 2].container(border=True):
         st.page_link(path, label=tr(f"{name}.nav"), icon=icon)
         st.markdown(tr(f"home.card_{name}"))
+
+finish_page()

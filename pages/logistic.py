@@ -4,14 +4,17 @@ import streamlit as st
 
 from softmax_core import difference_grid, sigmoid, softmax, two_class_outputs
 from softmax_ui import figures
-from softmax_ui.chrome import figure_sizes, show_math, start_page
+from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
 from softmax_ui.i18n import tr
+from softmax_ui.widgets import clamp_link_value
 
 start_page("logistic.title")
 st.markdown(tr("logistic.intro"))
 
 controls, view = st.columns([1, 2], gap="large")
 with controls:
+    clamp_link_value("logistic_z1", -10.0, 10.0)
+    clamp_link_value("logistic_z2", -10.0, 10.0)
     z1 = st.slider(
         "z₁",
         -10.0,
@@ -67,3 +70,5 @@ show_math(
     softmax,
     sigmoid,
 )
+
+finish_page()

@@ -15,7 +15,7 @@ from softmax_core import (
     true_class_loss_curve,
 )
 from softmax_ui import figures, tables
-from softmax_ui.chrome import figure_sizes, show_math, start_page
+from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
 from softmax_ui.i18n import class_names, tr
 from softmax_ui.state import LECTURE_Y_HAT, z_values
 from softmax_ui.widgets import class_count, z_sliders
@@ -137,3 +137,5 @@ show_math(
     loss_terms,
     output_gradient,
 )
+
+finish_page()

@@ -4,9 +4,10 @@ import streamlit as st
 
 from softmax_core import cost_and_gradients, one_hot, predict_proba
 from softmax_ui import figures, runs, tables
-from softmax_ui.chrome import figure_sizes, show_math, start_page
+from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
 from softmax_ui.i18n import class_names, tr
 from softmax_ui.state import HIDDEN_UNITS, LEARNING_RATES
+from softmax_ui.widgets import clamp_link_value
 
 SHOWN_EXAMPLES = 8
 
@@ -38,6 +39,9 @@ with controls:
             st.caption(tr("training.upload_read", m=data.X.shape[1],
                           n=data.X.shape[0], C=count))
     else:
+        clamp_link_value("training_C", 2, 10)
+        clamp_link_value("training_m", 40, 3000)
+        clamp_link_value("training_seed", 0, 10_000)
         count = int(st.number_input(tr("widgets.C"), 2, 10, 4, key="training_C",
                                     bind="query-params"))
         m = st.slider(tr("training.m"), 40, 3000, 300, 20, key="training_m",
@@ -58,6 +62,7 @@ with controls:
         tr("training.learning_rate"), LEARNING_RATES, value=0.05,
         key="training_learning_rate", bind="query-params",
     )
+    clamp_link_value("training_iterations", 1, 3000)
     iterations = st.slider(tr("training.iterations"), 1, 3000, 300,
                            key="training_iterations", bind="query-params")
 
@@ -137,3 +142,5 @@ show_math(
     r" \qquad W \leftarrow W - \alpha\, dW",
     cost_and_gradients,
 )
+
+finish_page()

@@ -16,6 +16,8 @@ from .i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, tr
 from .style import sizes
 
 PRESENT_KEY = "present"
+_LINK_PARAMS = "_link_params"
+_LINK_NOTICE = "_link_notice"
 
 _PRESENTER_CSS = """
 <style>
@@ -38,15 +40,29 @@ h3 { font-size: 36px !important; }
 
 
 def settings_sidebar() -> None:
-    """The language and presenter-mode controls, kept in the URL (?lang=, ?present=)."""
+    """The language and presenter-mode controls, kept in the URL (?lang=, ?present=).
+
+    On a session's first run it also notes the link's query parameters, so
+    :func:`finish_page` can say which of them could not be used.
+    """
+    if _LINK_PARAMS not in st.session_state:
+        st.session_state[_LINK_PARAMS] = {
+            key: st.query_params.get_all(key) for key in st.query_params
+        }
     _accept_short_present_flag()
+    if LANG_KEY not in st.session_state:
+        wanted = st.query_params.get(LANG_KEY, "en").strip().lower()
+        st.session_state[LANG_KEY] = next(
+            (code for code in LANGUAGES if code.lower() == wanted), "en"
+        )
+    # Not bound: a bound selectbox would want "繁體中文" in the URL, not "zh-TW".
     st.sidebar.selectbox(
-        "Language · 語言",
-        LANGUAGES,
-        format_func=LANGUAGE_NAMES.get,
-        key=LANG_KEY,
-        bind="query-params",
+        "Language · 語言", LANGUAGES, format_func=LANGUAGE_NAMES.get, key=LANG_KEY
     )
+    if st.session_state[LANG_KEY] == "en":
+        st.query_params.pop(LANG_KEY, None)
+    else:
+        st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
     st.sidebar.toggle(
         tr("chrome.presenter"),
         key=PRESENT_KEY,
@@ -83,6 +99,43 @@ def start_page(title_key: str) -> None:
     if presenter():
         st.html(_PRESENTER_CSS)
     st.title(tr(title_key))
+    st.session_state[_LINK_NOTICE] = st.empty()
+
+
+def finish_page() -> None:
+    """End a page: say which values of the link could not be used, if any.
+
+    Streamlit drops a URL value that a widget cannot take and clamps one out
+    of range; comparing the link with the widgets' values afterwards finds
+    both, and the notice names them, so a mistyped link is never silent.
+    """
+    # Checked once, on the session's first complete page run.
+    params: dict[str, list[str]] | None = st.session_state.get(_LINK_PARAMS)
+    placeholder = st.session_state.pop(_LINK_NOTICE, None)
+    if not params:
+        return
+    st.session_state[_LINK_PARAMS] = {}
+    problems = [
+        key
+        for key, values in params.items()
+        if key != "embed" and not _link_value_taken(key, values)
+    ]
+    if problems and placeholder is not None:
+        placeholder.warning(tr("chrome.link_notice", keys=", ".join(problems)))
+
+
+def _link_value_taken(key: str, values: list[str]) -> bool:
+    if key not in st.session_state or len(values) != 1:
+        return False
+    text, value = values[0].strip(), st.session_state[key]
+    if key == LANG_KEY:
+        return text.lower() == str(value).lower()
+    if isinstance(value, bool):
+        return text.lower() in (("true", "1", "yes", "on") if value else ("false", "0"))
+    try:
+        return abs(float(text) - float(value)) < 1e-9
+    except (TypeError, ValueError):
+        return text == str(value)
 
 
 def show_math(latex: str, *functions: Callable) -> None:

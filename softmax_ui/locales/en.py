@@ -5,6 +5,10 @@ STRINGS: dict[str, str] = {
     "chrome.presenter": "Presenter mode",
     "chrome.presenter_help": "Large type and thick lines for a projector (?present=1).",
     "chrome.show_math": "Show the math and the code that computes it",
+    "chrome.link_notice": (
+        "Some values in this link could not be used and were replaced by the nearest"
+        " valid ones (or the defaults): {keys}."
+    ),
     "class.0": "other",
     "class.1": "cat",
     "class.2": "dog",

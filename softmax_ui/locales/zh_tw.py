@@ -4,6 +4,7 @@ STRINGS: dict[str, str] = {
     # Shared
     "chrome.presenter": "簡報模式",
     "chrome.presenter_help": "投影用的大字與粗線（?present=1）。",
+    "chrome.link_notice": "此連結中有些數值無法使用，已改用最接近的有效值（或預設值）：{keys}。",
     "chrome.show_math": "顯示數學式與計算它的程式碼",
     "class.0": "其他",
     "class.1": "貓",
