@@ -31,6 +31,16 @@ def _as_float_array(z: np.typing.ArrayLike) -> np.ndarray:
     return z
 
 
+def _shifted(z: np.ndarray, axis: int, temperature: float) -> np.ndarray:
+    # (z − max z) / T, shifted before dividing: every entry is ≤ 0, so a tiny T
+    # can only send entries to −inf (e^−inf = 0), never to +inf (inf − inf = NaN).
+    shifted = z - np.max(z, axis=axis, keepdims=True)
+    if temperature != 1.0:
+        with np.errstate(over="ignore"):
+            shifted = shifted / shifted.dtype.type(temperature)
+    return shifted
+
+
 def softmax(
     z: np.typing.ArrayLike, axis: int = 0, temperature: float = 1.0
 ) -> np.ndarray:
@@ -72,9 +82,7 @@ def softmax(
     """
     temperature = _check_temperature(temperature)
     z = _as_float_array(z)
-    if temperature != 1.0:
-        z = z / z.dtype.type(temperature)
-    t = np.exp(z - np.max(z, axis=axis, keepdims=True))
+    t = np.exp(_shifted(z, axis, temperature))
     return t / np.sum(t, axis=axis, keepdims=True)
 
 
@@ -108,9 +116,7 @@ def log_softmax(
     """
     temperature = _check_temperature(temperature)
     z = _as_float_array(z)
-    if temperature != 1.0:
-        z = z / z.dtype.type(temperature)
-    shifted = z - np.max(z, axis=axis, keepdims=True)
+    shifted = _shifted(z, axis, temperature)
     return shifted - np.log(np.sum(np.exp(shifted), axis=axis, keepdims=True))
 
 

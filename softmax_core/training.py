@@ -33,8 +33,11 @@ ACTIVATIONS = ("tanh", "relu")
 # A J this many times its starting value means the steps overshoot and grow:
 # stop there rather than draw a curve that leaves the plot for ever.
 DIVERGENCE_FACTOR = 1e4
-# Columns per chunk: C×CHUNK float32 blocks stay within a core's L2 cache.
-CHUNK = 4096
+# Columns per chunk. Each chunk costs some twenty numpy calls, so chunks must be
+# wide for that overhead to vanish next to the work: at 1,000,000×2×4 a step
+# took 33 ms with 4096 columns and 21 ms with 32768 (no gain beyond). C×CHUNK
+# float32 still fits in the L3 cache, and the temporaries stay bounded.
+CHUNK = 32768
 
 
 @dataclass(frozen=True)

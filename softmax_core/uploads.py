@@ -80,13 +80,25 @@ def _looks_numeric(text: str) -> bool:
     return True
 
 
+def _separator(text: str) -> str:
+    """Comma, semicolon or tab: whichever the first line holds most (comma on a tie).
+
+    pandas' own guess (``sep=None``) can take a letter of a one-column header
+    for the separator ("label" → 'l'), so only these three are considered.
+    """
+    first_line = text.lstrip().split("\n", 1)[0]
+    return max(",;\t", key=first_line.count)
+
+
 def _parse_table(text: str):
+    """The table of strings, and the file's line number of its first data row."""
     import pandas as pd
 
+    sep = _separator(text)
     try:
         table = pd.read_csv(
             io.StringIO(text),
-            sep=None,
+            sep=sep,
             engine="python",
             skipinitialspace=True,
             dtype=str,
@@ -98,11 +110,12 @@ def _parse_table(text: str):
         raise ValueError(
             f"The file could not be read as a table of comma-separated values ({err})."
         ) from err
+    first_row = 2
     if table.columns.size and all(_looks_numeric(str(c)) for c in table.columns):
         # No header row: the first line is data.
         table = pd.read_csv(
             io.StringIO(text),
-            sep=None,
+            sep=sep,
             engine="python",
             skipinitialspace=True,
             dtype=str,
@@ -110,7 +123,9 @@ def _parse_table(text: str):
             header=None,
         )
         table.columns = [f"x{k + 1}" for k in range(table.shape[1] - 1)] + ["label"]
-    return table
+        first_row = 1
+    # A row with fewer values than the header leaves NaN, not "": both are missing.
+    return table.fillna(""), first_row
 
 
 def csv_error() -> type[Exception]:
@@ -127,14 +142,14 @@ def _label_column(columns: list[str]) -> str:
     return columns[-1]
 
 
-def _features(table, names: list[str]) -> np.ndarray:
+def _features(table, names: list[str], first_row: int) -> np.ndarray:
     X = np.empty((len(names), len(table)))
     for k, name in enumerate(names):
         column = table[name].astype(str).str.strip()
         for row, text in enumerate(column):
             if text == "" or text.lower() in ("nan", "na", "n/a", "null", "none"):
                 raise ValueError(
-                    f"Row {row + 2}, column '{name}': the value is missing."
+                    f"Row {row + first_row}, column '{name}': the value is missing."
                     " Every feature needs a number."
                 )
         values = np.full(len(column), np.nan)
@@ -144,16 +159,15 @@ def _features(table, names: list[str]) -> np.ndarray:
             for row, text in enumerate(column):
                 if not _looks_numeric(text):
                     raise ValueError(
-                        f"Row {row + 2}, column '{name}': '{text[:40]}' is not a"
-                        " number."
-                        " Feature columns must hold numbers only."
+                        f"Row {row + first_row}, column '{name}': '{text[:40]}' is"
+                        " not a number. Feature columns must hold numbers only."
                     ) from None
         bad = ~np.isfinite(values)
         if np.any(bad):
             row = int(np.argmax(bad))
             raise ValueError(
-                f"Row {row + 2}, column '{name}': '{column.iloc[row]}' is not a finite"
-                " number. Feature values must be ordinary numbers."
+                f"Row {row + first_row}, column '{name}': '{column.iloc[row]}' is not"
+                " a finite number. Feature values must be ordinary numbers."
             )
         X[k] = values
     return X
@@ -194,7 +208,7 @@ def read_csv(file: str | Path | bytes | IO) -> LabelledData:
     text = _decode(raw)
     if not text.strip():
         raise ValueError("The file is empty: it has no header and no rows.")
-    table = _parse_table(text)
+    table, first_row = _parse_table(text)
     columns = [str(c) for c in table.columns]
     table.columns = columns
     if len(columns) < 2:
@@ -215,8 +229,10 @@ def read_csv(file: str | Path | bytes | IO) -> LabelledData:
     empty = (raw_labels == "").to_numpy()
     if np.any(empty):
         row = int(np.argmax(empty))
-        raise ValueError(f"Row {row + 2}, column '{label_name}': the label is missing.")
-    X = _features(table, feature_names)
+        raise ValueError(
+            f"Row {row + first_row}, column '{label_name}': the label is missing."
+        )
+    X = _features(table, feature_names, first_row)
     return _with_labels(X, raw_labels.to_numpy(), label_name, feature_names)
 
 

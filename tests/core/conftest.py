@@ -22,5 +22,5 @@ def _central_difference(
 
 @pytest.fixture(scope="session")
 def central_difference() -> Callable[..., np.ndarray]:
-    """The test suite's own finite-difference gradient, written apart from the core's."""
+    """The suite's own finite-difference gradient, written apart from the core."""
     return _central_difference

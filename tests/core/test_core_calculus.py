@@ -18,7 +18,7 @@ from softmax_core import (
     numerical_gradient,
 )
 
-FAST = settings(max_examples=150, deadline=None)
+FAST = settings(max_examples=100, deadline=None)
 
 
 def reference_loss(z: np.ndarray, true_class: int) -> float:

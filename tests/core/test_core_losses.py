@@ -15,9 +15,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sklearn.metrics import log_loss
 
-from softmax_core import cost, loss, loss_from_logits, one_hot, output_gradient
+from softmax_core import (
+    cost,
+    loss,
+    loss_from_logits,
+    loss_terms,
+    one_hot,
+    output_gradient,
+    true_class_loss_curve,
+)
 
-FAST = settings(max_examples=150, deadline=None)
+FAST = settings(max_examples=100, deadline=None)
 
 LECTURE_Y = np.array([0, 1, 0, 0])
 LECTURE_Y_HAT = np.array([0.3, 0.2, 0.1, 0.4])
@@ -90,6 +98,23 @@ def test_loss_of_one_hot_labels_is_minus_log_of_the_true_class_probability(seed)
     np.testing.assert_allclose(
         loss(Y, Y_hat), -np.log(Y_hat[labels, np.arange(m)]), rtol=1e-14
     )
+
+
+@pytest.mark.filterwarnings("error")
+def test_loss_terms_keep_only_the_true_class_term_and_sum_to_the_loss():
+    terms = loss_terms(LECTURE_Y, LECTURE_Y_HAT)
+    np.testing.assert_allclose(terms, [0.0, MINUS_LOG_0_2, 0.0, 0.0], rtol=1e-15)
+    np.testing.assert_array_equal(loss_terms([0, 1, 0], [0.0, 1.0, 0.0]), 0.0)
+    assert loss_terms([1, 0], [0.0, 1.0])[0] == np.inf
+
+
+def test_true_class_loss_curve_is_minus_log_p_falling_to_0_at_p_1():
+    p, L = true_class_loss_curve(50)
+    assert p.shape == L.shape == (50,)
+    assert 0 < p[0] and p[-1] == pytest.approx(1.0)
+    assert np.all(np.diff(p) > 0) and np.all(np.diff(L) < 0)
+    np.testing.assert_allclose(L, [-math.log(v) for v in p], rtol=1e-14)
+    assert L[-1] == pytest.approx(0.0, abs=1e-15)
 
 
 # --- The loss from the logits -------------------------------------------------

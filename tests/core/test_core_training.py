@@ -56,14 +56,18 @@ def random_problem(seed: int, hidden_units: int, activation: str, m: int):
     n, C = 3, 4
     rng = np.random.default_rng(seed)
     start = init_params(
-        n, C, hidden_units=hidden_units, activation=activation, seed=seed,
+        n,
+        C,
+        hidden_units=hidden_units,
+        activation=activation,
+        seed=seed,
         dtype=np.float64,
     )
     # Move every array off its start (W = 0 or b = 0) so no entry is special.
-    params = Parameters(
-        **{k: v + 0.5 * rng.standard_normal(v.shape) for k, v in start.arrays().items()},
-        activation=activation,
-    )
+    moved = {
+        k: v + 0.5 * rng.standard_normal(v.shape) for k, v in start.arrays().items()
+    }
+    params = Parameters(**moved, activation=activation)
     X = np.ascontiguousarray(rng.standard_normal((n, m)))
     labels = rng.integers(0, C, m).astype(np.intp)
     return params, X, labels
@@ -109,6 +113,14 @@ def test_cost_and_gradients_reports_the_share_of_correct_argmax_predictions(
     Z = reference_logits(params.arrays(), activation, X)
     assert acc == pytest.approx(np.mean(np.argmax(Z, axis=0) == labels))
     assert accuracy(params, X, labels) == pytest.approx(acc)
+
+
+def test_tied_logits_count_as_a_prediction_of_the_first_class():
+    # At W = 0, b = 0 every logit is 0: argmax picks class 0 for every example.
+    X, labels = make_blobs(41, 4, seed=0)
+    params = init_params(2, 4, dtype=np.float64)
+    _, acc, _ = cost_and_gradients(params, np.ascontiguousarray(X), labels)
+    assert acc == pytest.approx(np.mean(labels == 0))
 
 
 def test_softmax_regression_starts_at_uniform_predictions_and_j_equal_log_c():
@@ -160,9 +172,7 @@ def test_training_in_float64_gives_the_same_costs_as_float32_within_1e_4(
     blobs, blobs_history
 ):
     X, labels = blobs
-    history64 = train(
-        X, labels, 4, learning_rate=0.5, iterations=300, dtype=np.float64
-    )
+    history64 = train(X, labels, 4, learning_rate=0.5, iterations=300, dtype=np.float64)
     assert history64.params.W1.dtype == np.float64
     assert blobs_history.params.W1.dtype == np.float32
     np.testing.assert_allclose(blobs_history.costs, history64.costs, rtol=1e-4)
@@ -183,7 +193,12 @@ def test_softmax_regression_cannot_separate_spirals(spirals):
 def test_one_hidden_layer_of_32_units_separates_spirals(spirals, activation):
     X, labels = spirals
     history = train(
-        X, labels, 3, learning_rate=1.0, iterations=1000, hidden_units=32,
+        X,
+        labels,
+        3,
+        learning_rate=1.0,
+        iterations=1000,
+        hidden_units=32,
         activation=activation,
     )
     assert not history.diverged
@@ -250,7 +265,12 @@ def test_snapshots_are_kept_at_0_every_k_iterations_and_at_the_last(
 def test_each_snapshot_has_the_cost_recorded_at_its_iteration():
     X, labels = make_blobs(60, 3, seed=2)
     history = train(
-        X, labels, 3, learning_rate=0.5, iterations=12, hidden_units=8,
+        X,
+        labels,
+        3,
+        learning_rate=0.5,
+        iterations=12,
+        hidden_units=8,
         snapshot_every=4,
     )
     for it, params in history.snapshots.items():
@@ -271,8 +291,13 @@ def test_a_huge_learning_rate_stops_with_diverged_and_keeps_only_finite_values(
 ):
     X, labels = spirals
     history = train(
-        X, labels, 3, learning_rate=learning_rate, iterations=50,
-        hidden_units=hidden_units, activation=activation,
+        X,
+        labels,
+        3,
+        learning_rate=learning_rate,
+        iterations=50,
+        hidden_units=hidden_units,
+        activation=activation,
     )
     assert history.diverged
     assert 1 <= len(history.costs) <= 50
@@ -295,8 +320,9 @@ def test_negative_iterations_raise_a_value_error():
         small_run(iterations=-1)
 
 
-@pytest.mark.parametrize("bad_label, message", [(3, "out of range"), (-1, "out of range"),
-                                                (0.5, "whole numbers")])
+@pytest.mark.parametrize(
+    "bad_label, message", [(3, "out of range"), (-1, "out of range"), (0.5, "whole")]
+)
 def test_a_label_outside_0_to_c_minus_1_raises_a_value_error(bad_label, message):
     X, labels = make_blobs(30, 3, seed=0)
     labels = labels.astype(np.float64)
@@ -328,7 +354,12 @@ def test_features_too_large_for_the_first_cost_raise_a_value_error():
     labels = np.array([0, 1, 0, 1])
     with pytest.raises(ValueError, match="not finite"):
         train(
-            X, labels, 2, learning_rate=0.1, iterations=3, hidden_units=4,
+            X,
+            labels,
+            2,
+            learning_rate=0.1,
+            iterations=3,
+            hidden_units=4,
             activation="relu",
         )
 
