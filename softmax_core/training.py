@@ -34,10 +34,11 @@ ACTIVATIONS = ("tanh", "relu")
 # stop there rather than draw a curve that leaves the plot for ever.
 DIVERGENCE_FACTOR = 1e4
 # Columns per chunk. Each chunk costs some twenty numpy calls, so chunks must be
-# wide for that overhead to vanish next to the work: at 1,000,000×2×4 a step
-# took 33 ms with 4096 columns and 21 ms with 32768 (no gain beyond). C×CHUNK
-# float32 still fits in the L3 cache, and the temporaries stay bounded.
-CHUNK = 32768
+# wide for that overhead to vanish next to the work (at 1,000,000×2×4 a step
+# took 33 ms with 4096 columns, 22 ms with 16384). Wider gains little, and with
+# n = 2, C = 10 it hands each C×n×CHUNK matmul to two BLAS threads, which takes
+# far longer whenever the other core is busy. C×CHUNK float32 fits in L3.
+CHUNK = 16384
 
 
 @dataclass(frozen=True)
