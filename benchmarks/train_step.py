@@ -35,7 +35,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from softmax_core.training import Parameters, cost_and_gradients  # noqa: E402
+from softmax_core.network import Parameters, cost_and_gradients  # noqa: E402
 
 try:  # torch is not a dependency: its column appears only where it is installed
     import torch

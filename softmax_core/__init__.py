@@ -33,22 +33,23 @@ from .losses import (
     output_gradient,
     true_class_loss_curve,
 )
-from .regions import Regions, class_regions, plane_grid
-from .training import (
+from .network import (
+    ACTIVATIONS,
     Parameters,
-    TrainingHistory,
     accuracy,
     cost_and_gradients,
     init_params,
     logits,
     predict,
     predict_proba,
-    train,
 )
+from .regions import Regions, class_regions, plane_grid
+from .training import TrainingHistory, train
 from .two_class import TwoClassOutputs, difference_grid, two_class_outputs
 from .uploads import LabelledData, read_csv
 
 __all__ = [
+    "ACTIVATIONS",
     "MAX_CLASSES",
     "DzCheck",
     "LabelledData",

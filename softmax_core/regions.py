@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .training import Parameters, predict_proba
+from .network import Parameters, predict_proba
 
 
 @dataclass(frozen=True)

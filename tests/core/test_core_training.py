@@ -19,10 +19,10 @@ from softmax_core import (
     init_params,
     make_blobs,
     make_spirals,
+    network,
     predict,
     predict_proba,
     train,
-    training,
 )
 
 MODELS = [
@@ -78,12 +78,12 @@ def random_problem(seed: int, hidden_units: int, activation: str, m: int):
 
 @pytest.mark.parametrize("hidden_units, activation", MODELS)
 @pytest.mark.parametrize("seed", [0, 1])
-@pytest.mark.parametrize("chunk", [training.CHUNK, 8], ids=["one-chunk", "chunks-of-8"])
+@pytest.mark.parametrize("chunk", [network.CHUNK, 8], ids=["one-chunk", "chunks-of-8"])
 def test_every_parameter_gradient_matches_finite_differences_of_the_cost(
     hidden_units, activation, seed, chunk, central_difference, monkeypatch
 ):
     # With chunks of 8, m = 21 also crosses two chunk boundaries and ends short.
-    monkeypatch.setattr(training, "CHUNK", chunk)
+    monkeypatch.setattr(network, "CHUNK", chunk)
     params, X, labels = random_problem(seed, hidden_units, activation, m=21)
     arrays = params.arrays()
 
