@@ -23,7 +23,20 @@ from .calculus import (
     logits_from_probabilities,
     numerical_gradient,
 )
-from .datasets import MAX_CLASSES, make_blobs, make_spirals, standardize
+from .datasets import (
+    MAX_CLASSES,
+    make_blobs,
+    make_spirals,
+    standardize,
+    train_test_split,
+)
+from .export import (
+    NUMPY_SNIPPET,
+    parameters_from_json,
+    parameters_from_npz,
+    parameters_to_json,
+    parameters_to_npz,
+)
 from .losses import (
     cost,
     loss,
@@ -33,10 +46,12 @@ from .losses import (
     output_gradient,
     true_class_loss_curve,
 )
+from .metrics import confusion_matrix
 from .network import (
     ACTIVATIONS,
     Parameters,
     accuracy,
+    cost_and_accuracy,
     cost_and_gradients,
     init_params,
     logits,
@@ -49,6 +64,14 @@ from .two_class import TwoClassOutputs, difference_grid, two_class_outputs
 from .uploads import LabelledData, read_csv
 
 __all__ = [
+    "NUMPY_SNIPPET",
+    "confusion_matrix",
+    "cost_and_accuracy",
+    "parameters_from_json",
+    "parameters_from_npz",
+    "parameters_to_json",
+    "parameters_to_npz",
+    "train_test_split",
     "ACTIVATIONS",
     "MAX_CLASSES",
     "DzCheck",

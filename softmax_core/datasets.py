@@ -104,3 +104,39 @@ def standardize(X: np.typing.ArrayLike) -> tuple[np.ndarray, np.ndarray, np.ndar
     std = X.std(axis=1, keepdims=True)
     std = np.where(std > 0, std, 1.0)
     return (X - mean) / std, mean, std
+
+
+def train_test_split(
+    X: np.typing.ArrayLike,
+    labels: np.typing.ArrayLike,
+    test_share: float,
+    *,
+    seed: int = 0,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    r"""Hold out a share of the examples (columns) as a test set.
+
+    The examples are shuffled with ``default_rng(seed)``; the last
+    ⌊share · m⌉ go to the test set (at least 1 when the share is above 0, and
+    at least 1 example is always left to train on).
+
+    Returns
+    -------
+    X_train, labels_train, X_test, labels_test : numpy.ndarray
+        With ``test_share = 0`` the test arrays are empty (n×0 and 0).
+
+    Examples
+    --------
+    >>> X, labels = make_blobs(10, 2)
+    >>> [a.shape for a in train_test_split(X, labels, 0.3)]
+    [(2, 7), (7,), (2, 3), (3,)]
+    """
+    X = np.asarray(X)
+    labels = np.asarray(labels).reshape(-1)
+    test_share = float(test_share)
+    if not 0 <= test_share < 1:
+        raise ValueError(f"The test share must be in [0, 1), got {test_share!r}.")
+    m = labels.size
+    count = 0 if test_share == 0 else min(max(round(test_share * m), 1), m - 1)
+    order = np.random.default_rng(seed).permutation(m)
+    train, test = order[: m - count], order[m - count :]
+    return X[:, train], labels[train], X[:, test], labels[test]

@@ -29,7 +29,7 @@ from dataclasses import dataclass, fields
 
 import numpy as np
 
-from .activations import softmax
+from .activations import log_softmax, softmax
 
 ACTIVATIONS = ("tanh", "relu")
 # Columns per chunk. Each chunk costs some twenty numpy calls, so chunks must be
@@ -164,7 +164,7 @@ def _count_correct(
 
 
 def cost_and_gradients(
-    params: Parameters, X: np.ndarray, labels: np.ndarray
+    params: Parameters, X: np.ndarray, labels: np.ndarray, l2: float = 0.0
 ) -> tuple[float, float, dict[str, np.ndarray]]:
     r"""J, the training accuracy and ∂J/∂W, ∂J/∂b for every layer, in one pass.
 
@@ -174,6 +174,12 @@ def cost_and_gradients(
 
     X must have the dtype of the parameters and be C-contiguous; labels are
     m integers. The work runs chunk by chunk over the columns.
+
+    With L2 regularization λ > 0 (beyond the lecture) every weight matrix
+    adds to the cost and to its gradient:
+
+    .. math:: J_\lambda = J + \frac{\lambda}{2m} \sum_l \lVert W^{[l]} \rVert_F^2,
+              \qquad dW^{[l]} \mathrel{+}= \frac{\lambda}{m} W^{[l]}
 
     Returns
     -------
@@ -235,4 +241,29 @@ def cost_and_gradients(
     scale = dtype.type(1.0 / m)
     for g in grads.values():
         g *= scale
+    if l2:
+        for name, W in params.arrays().items():
+            if name.startswith("W"):
+                total_loss += 0.5 * l2 * float(np.sum(W * W, dtype=np.float64))
+                grads[f"d{name}"] += dtype.type(l2 / m) * W
     return total_loss / m, correct / m, grads
+
+
+def cost_and_accuracy(
+    params: Parameters, X: np.typing.ArrayLike, labels: np.typing.ArrayLike
+) -> tuple[float, float]:
+    r"""J (the mean cross-entropy, no regularization) and accuracy on a data set.
+
+    .. math:: J = \frac1m \sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)}), \qquad
+              L = \log \sum_j e^{z_j} - z_{y}
+
+    For a held-out test set: the forward pass only, no gradients.
+    """
+    labels = np.asarray(labels).reshape(-1)
+    if labels.size == 0:
+        raise ValueError("A data set to evaluate needs at least one example.")
+    Z = logits(params, X)
+    cols = np.arange(labels.size)
+    losses = -log_softmax(Z, axis=0)[labels, cols]
+    correct = np.argmax(Z, axis=0) == labels
+    return float(np.mean(losses, dtype=np.float64)), float(np.mean(correct))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .network import Parameters, cost_and_gradients, init_params
+from .network import Parameters, cost_and_accuracy, cost_and_gradients, init_params
 
 # A J this many times its starting value means the steps overshoot and grow:
 # stop there rather than draw a curve that leaves the plot for ever.
@@ -36,6 +36,9 @@ class TrainingHistory:
         The final (last finite) parameters.
     diverged : bool
         True if a step made J or a parameter non-finite; training stopped there.
+    test_costs, test_accuracies : numpy.ndarray
+        J (without regularization) and accuracy on the held-out test set at
+        the same iterations; empty when there is no test set.
     """
 
     costs: np.ndarray
@@ -43,6 +46,8 @@ class TrainingHistory:
     snapshots: dict[int, Parameters] = field(default_factory=dict)
     params: Parameters | None = None
     diverged: bool = False
+    test_costs: np.ndarray = field(default_factory=lambda: np.empty(0))
+    test_accuracies: np.ndarray = field(default_factory=lambda: np.empty(0))
 
     @property
     def iterations_done(self) -> int:
@@ -85,6 +90,8 @@ def train(
     activation: str = "tanh",
     seed: int = 0,
     snapshot_every: int | None = None,
+    l2: float = 0.0,
+    test: tuple[np.typing.ArrayLike, np.typing.ArrayLike] | None = None,
     dtype: np.typing.DTypeLike = np.float32,
 ) -> TrainingHistory:
     r"""Fit a softmax classifier by batch gradient descent.
@@ -115,6 +122,12 @@ def train(
     snapshot_every : int, optional
         Keep the parameters every this many iterations (and at the last); by
         default only at iteration 0 and at the end.
+    l2 : float, optional
+        L2 regularization λ ≥ 0 (beyond the lecture): J gains
+        (λ / 2m) Σ‖W‖², see :func:`softmax_core.network.cost_and_gradients`.
+    test : (X_test, labels_test), optional
+        A held-out set whose J and accuracy are recorded at every iteration;
+        it never takes part in the gradient.
     dtype : dtype, optional
         float32 (fast, the default) or float64.
 
@@ -134,7 +147,14 @@ def train(
     iterations = int(iterations)
     if iterations < 0:
         raise ValueError("The number of iterations must be 0 or more.")
+    l2 = float(l2)
+    if not np.isfinite(l2) or l2 < 0:
+        raise ValueError(f"The regularization λ must be 0 or more, got {l2!r}.")
     X, labels = _prepare(X, labels, num_classes, dtype)
+    if test is not None:
+        X_test, labels_test = _prepare(*test, num_classes, dtype)
+        if X_test.shape[0] != X.shape[0]:
+            raise ValueError("The test set must have the same features as X.")
     params = init_params(
         X.shape[0],
         num_classes,
@@ -145,12 +165,13 @@ def train(
     )
     every = int(snapshot_every) if snapshot_every else max(iterations, 1)
     costs, accuracies, snapshots = [], [], {}
+    test_costs, test_accuracies = [], []
     alpha = np.dtype(dtype).type(learning_rate)
     diverged = False
     limit = np.inf
     for it in range(iterations + 1):
         with np.errstate(over="ignore", invalid="ignore"):
-            J, acc, grads = cost_and_gradients(params, X, labels)
+            J, acc, grads = cost_and_gradients(params, X, labels, l2)
         if it == 0:
             if not np.isfinite(J):
                 # No step was taken, so there is no last finite state to return.
@@ -165,6 +186,11 @@ def train(
         last_good = params
         costs.append(J)
         accuracies.append(acc)
+        if test is not None:
+            with np.errstate(over="ignore", invalid="ignore"):
+                test_J, test_acc = cost_and_accuracy(params, X_test, labels_test)
+            test_costs.append(test_J)
+            test_accuracies.append(test_acc)
         if it % every == 0 or it == iterations:
             snapshots[it] = params
         if it == iterations:
@@ -186,4 +212,6 @@ def train(
         snapshots=snapshots,
         params=last_good,
         diverged=diverged,
+        test_costs=np.array(test_costs),
+        test_accuracies=np.array(test_accuracies),
     )
