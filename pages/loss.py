@@ -4,7 +4,6 @@ import streamlit as st
 
 from softmax_core import (
     check_output_gradient,
-    gradient_step_on_z,
     logits_from_probabilities,
     loss,
     loss_from_logits,
@@ -17,30 +16,35 @@ from softmax_core import (
 from softmax_ui import figures, tables
 from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
 from softmax_ui.i18n import class_names, tr
-from softmax_ui.state import LECTURE_Y_HAT, z_values
-from softmax_ui.widgets import class_count, z_sliders
+from softmax_ui.state import (
+    LECTURE_Y_HAT,
+    restart_descent,
+    take_descent_step,
+    z_values,
+)
+from softmax_ui.widgets import (
+    clamp_link_value,
+    class_count,
+    keep_choice_in_range,
+    linked_choice,
+    z_sliders,
+)
 
 start_page("loss.title")
 st.markdown(tr("loss.intro"))
 
 controls, view = st.columns([1, 2], gap="large")
 with controls:
-    source = st.radio(
-        tr("loss.source"),
-        ("lecture", "logits"),
-        key="loss_source",
-        format_func=lambda s: tr(f"loss.source_{s}"),
-        bind="query-params",
+    source = linked_choice(
+        st.radio, tr("loss.source"), ("lecture", "logits"), key="loss_source",
+        default="lecture", format_func=lambda s: tr(f"loss.source_{s}"),
     )
     count = class_count("loss") if source == "logits" else len(LECTURE_Y_HAT)
     names = class_names(count)
-    true_class = st.selectbox(
-        tr("loss.true_class"),
-        range(count),
-        index=1,
-        key="loss_true_class",
-        format_func=lambda k: f"{k}: {names[k]}",
-        bind="query-params",
+    keep_choice_in_range("loss_true_class", range(count))
+    true_class = linked_choice(
+        st.selectbox, tr("loss.true_class"), range(count), key="loss_true_class",
+        default=1, format_func=lambda k: f"{k}: {names[k]}",
     )
     if source == "logits":
         z_sliders("loss", names)
@@ -98,21 +102,19 @@ st.subheader(tr("loss.descent"))
 st.markdown(tr("loss.descent_intro"))
 step_col, trace_col = st.columns([1, 2], gap="large")
 with step_col:
-    step_size = st.slider(
-        tr("loss.step_size"),
-        0.1,
-        5.0,
-        1.0,
-        0.1,
-        key="loss_step_size",
+    clamp_link_value("loss_step_size", 0.1, 5.0)
+    st.slider(
+        tr("loss.step_size"), 0.1, 5.0, 1.0, 0.1, key="loss_step_size",
         bind="query-params",
     )
-    if st.button(tr("loss.take_step"), type="primary", width="stretch"):
-        path.append(gradient_step_on_z(z, y, step_size))
-        st.rerun()
-    if st.button(tr("loss.reset_steps"), width="stretch", disabled=len(path) == 1):
-        del path[1:]
-        st.rerun()
+    st.button(
+        tr("loss.take_step"), type="primary", width="stretch",
+        on_click=take_descent_step, args=("loss_descent", y, "loss_step_size"),
+    )
+    st.button(
+        tr("loss.reset_steps"), width="stretch", disabled=len(path) == 1,
+        on_click=restart_descent, args=("loss_descent",),
+    )
     st.metric(tr("loss.steps_taken"), len(path) - 1)
 trace_col.plotly_chart(
     figures.descent_trace(

@@ -56,3 +56,16 @@ LEARNING_RATES = (
     30.0, 100.0,
 )  # fmt: skip
 HIDDEN_UNITS = (0, 2, 4, 8, 16, 32, 64)
+
+
+def take_descent_step(path_key: str, y: np.ndarray, step_key: str) -> None:
+    """Callback: append z − α dz[L] to the path of gradient steps on z."""
+    from softmax_core import gradient_step_on_z
+
+    path = st.session_state[path_key]
+    path.append(gradient_step_on_z(path[-1], y, st.session_state[step_key]))
+
+
+def restart_descent(path_key: str) -> None:
+    """Callback: forget the gradient steps, back to the starting z."""
+    del st.session_state[path_key][1:]

@@ -1,6 +1,9 @@
-"""Widgets shared by several pages: C, the z sliders and the class names."""
+"""Widgets shared by several pages: C, the z sliders, class names and linked choices."""
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import streamlit as st
 
@@ -79,3 +82,63 @@ def names_input(prefix: str, count: int) -> list[str]:
         f"{name} ({k})" if names.count(name) > 1 else name
         for k, name in enumerate(names)
     ]
+
+
+def linked_choice(
+    widget: Callable[..., Any],
+    label: str,
+    options: Sequence[Any],
+    *,
+    key: str,
+    default: Any,
+    **kwargs: Any,
+) -> Any:
+    """A radio, selectbox or select_slider whose URL value is the option itself.
+
+    ``bind="query-params"`` would put the displayed label in the URL (which
+    changes with the language) and take ``?rate=0.5`` but not ``?rate=.5``.
+    Here the link holds the option (``?training_dataset=spirals``,
+    ``?explorer_temperature=2``); a number that is not an option opens at the
+    nearest one, and the value survives a visit to another page.
+    """
+    if key not in st.session_state and key in st.query_params:
+        chosen = _nearest_option(st.query_params[key], options)
+        if chosen is not None:
+            st.session_state[key] = chosen
+    if widget is st.select_slider:
+        kwargs["value"] = default
+    else:
+        kwargs["index"] = list(options).index(default)
+    value = widget(label, options, key=key, persist_state="session", **kwargs)
+    if value == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = _link_text(value)
+    return value
+
+
+def _link_text(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _nearest_option(text: str, options: Sequence[Any]) -> Any | None:
+    text = text.strip()
+    for option in options:
+        if str(option).lower() == text.lower():
+            return option
+    if all(isinstance(o, int | float) for o in options):
+        try:
+            number = float(text)
+        except ValueError:
+            return None
+        if number == number:  # not NaN
+            return min(options, key=lambda o: abs(o - number))
+    return None
+
+
+def keep_choice_in_range(key: str, options: Sequence[Any]) -> None:
+    """Drop a remembered choice that is no longer offered (e.g. class 7 when C = 4)."""
+    if key in st.session_state and st.session_state[key] not in options:
+        del st.session_state[key]

@@ -189,13 +189,13 @@ STRINGS: dict[str, str] = {
     "training.iterations": "Iterations",
     "training.running": "Training…",
     "training.diverged": (
-        "Gradient descent diverged after {it} iterations: the learning rate is too"
-        " large, so J grew instead of falling. The curve stops there; choose a smaller"
+        "Gradient descent diverged at iteration {it}: the learning rate is too large,"
+        " so J grew instead of falling. The curve stops there; choose a smaller"
         " learning rate."
     ),
     "training.iteration": "Show iteration",
     "training.iteration_help": "Scrub through training: the J marker and the regions.",
-    "training.cost_start": "J at iteration 0",
+    "training.cost_start": "J at the start",
     "training.cost_now": "J at iteration {it}",
     "training.accuracy_now": "Training accuracy",
     "training.cost_title": "Cost J over gradient-descent iterations",

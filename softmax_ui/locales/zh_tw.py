@@ -179,12 +179,12 @@ STRINGS: dict[str, str] = {
     "training.iterations": "迭代次數",
     "training.running": "訓練中…",
     "training.diverged": (
-        "梯度下降法在 {it} 次迭代後發散：學習率太大，J 不降反升。曲線到此為止；"
+        "梯度下降法在第 {it} 次迭代發散：學習率太大，J 不降反升。曲線到此為止；"
         "請選擇較小的學習率。"
     ),
     "training.iteration": "顯示的迭代",
     "training.iteration_help": "拖曳檢視訓練過程：J 的標記與決策區域。",
-    "training.cost_start": "第 0 次迭代的 J",
+    "training.cost_start": "起始的 J",
     "training.cost_now": "第 {it} 次迭代的 J",
     "training.accuracy_now": "訓練準確率",
     "training.cost_title": "成本 J 隨梯度下降迭代的變化",
