@@ -19,6 +19,7 @@ pages = [
     st.Page(
         "pages/home.py", title=tr("home.nav"), icon=":material/home:", default=True
     ),
+    st.Page("pages/lecture.py", title=tr("lecture.nav"), icon=":material/co_present:"),
     st.Page("pages/explorer.py", title=tr("explorer.nav"), icon=":material/bar_chart:"),
     st.Page("pages/loss.py", title=tr("loss.nav"), icon=":material/trending_down:"),
     st.Page("pages/logistic.py", title=tr("logistic.nav"), icon=":material/compare:"),

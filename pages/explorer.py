@@ -3,7 +3,7 @@
 import streamlit as st
 
 from softmax_core import hardmax, softmax, softmax_steps
-from softmax_ui import figures, tables
+from softmax_ui import figures, live, tables
 from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
 from softmax_ui.i18n import tr
 from softmax_ui.state import TEMPERATURES, randomize_z, reset_to_lecture, z_values
@@ -47,28 +47,31 @@ hard = hardmax(z)
 sz = figure_sizes()
 
 with view:
-    st.plotly_chart(
-        figures.softmax_hardmax_bars(
-            names,
-            soft,
-            hard,
-            sz,
-            soft_label=tr("explorer.softmax_bar"),
-            hard_label=tr("explorer.hardmax_bar"),
-            title=tr("explorer.chart_title"),
-        ),
-        key="explorer_bars",
-        config={"displayModeBar": False},
-    )
+    live.softmax_view("explorer", names, z, temperature, steps, soft, hard)
     if temperature == 1.0:
         st.info(tr("explorer.t_is_one"), icon=":material/school:")
     else:
         st.info(tr("explorer.t_note", T=temperature), icon=":material/thermostat:")
-    st.subheader(tr("explorer.steps"))
-    st.table(tables.step_table(names, steps, hard), hide_index=True)
-    st.markdown(tr("explorer.sum_t", total=f"{steps.total:.4g}"))
-    if steps.shifted:
-        st.warning(tr("explorer.shift_note", shift=f"{steps.shift:.4g}"))
+    with st.expander(tr("live.python_view"), icon=":material/terminal:"):
+        st.caption(tr("live.python_view_help"))
+        st.subheader(tr("explorer.steps"))
+        st.table(tables.step_table(names, steps, hard), hide_index=True)
+        st.markdown(tr("explorer.sum_t", total=f"{steps.total:.4g}"))
+        if steps.shifted:
+            st.warning(tr("explorer.shift_note", shift=f"{steps.shift:.4g}"))
+        st.plotly_chart(
+            figures.softmax_hardmax_bars(
+                names,
+                soft,
+                hard,
+                sz,
+                soft_label=tr("explorer.softmax_bar"),
+                hard_label=tr("explorer.hardmax_bar"),
+                title=tr("explorer.chart_title"),
+            ),
+            key="explorer_bars",
+            config={"displayModeBar": False},
+        )
 
 show_math(
     r"t = e^{z^{[L]}/T}, \qquad a^{[L]}_j = \frac{t_j}{\sum_{i=1}^{C} t_i}, \qquad"

@@ -2,8 +2,14 @@
 
 import streamlit as st
 
-from softmax_core import difference_grid, sigmoid, softmax, two_class_outputs
-from softmax_ui import figures
+from softmax_core import (
+    difference_grid,
+    sigmoid,
+    softmax,
+    softmax_steps,
+    two_class_outputs,
+)
+from softmax_ui import figures, live
 from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
 from softmax_ui.i18n import tr
 from softmax_ui.widgets import clamp_link_value
@@ -37,10 +43,13 @@ with controls:
     )
     point = two_class_outputs(z1, z2)
     a1, a2 = float(point.softmax_1), float(point.softmax_2)
-    st.metric(tr("logistic.a1"), f"{a1:.3f}")
-    st.metric(tr("logistic.a2"), f"{a2:.3f}")
-    st.metric(tr("logistic.sigma"), f"{float(point.sigmoid_of_difference):.3f}")
+    live.two_class_view("logistic", z1, z2, softmax_steps([z1, z2]), point)
     st.markdown(tr("logistic.sum", total=f"{a1 + a2:.3f}"))
+    with st.expander(tr("live.python_view"), icon=":material/terminal:"):
+        st.caption(tr("live.python_view_help"))
+        st.metric(tr("logistic.a1"), f"{a1:.3f}")
+        st.metric(tr("logistic.a2"), f"{a2:.3f}")
+        st.metric(tr("logistic.sigma"), f"{float(point.sigmoid_of_difference):.3f}")
 
 with view:
     grid = difference_grid(center=0.0, half_width=max(8.0, abs(z1 - z2) + 2.0))

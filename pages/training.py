@@ -7,7 +7,7 @@ from softmax_ui import figures, runs, tables
 from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
 from softmax_ui.i18n import class_names, tr
 from softmax_ui.state import HIDDEN_UNITS, LEARNING_RATES
-from softmax_ui.widgets import clamp_link_value
+from softmax_ui.widgets import clamp_link_value, linked_choice
 
 SHOWN_EXAMPLES = 8
 
@@ -17,9 +17,9 @@ st.markdown(tr("training.intro"))
 controls, view = st.columns([1, 3], gap="large")
 with controls:
     st.subheader(tr("training.data"))
-    dataset = st.radio(
-        tr("training.dataset"), runs.DATASETS, key="training_dataset",
-        format_func=lambda d: tr(f"training.dataset_{d}"), bind="query-params",
+    dataset = linked_choice(
+        st.radio, tr("training.dataset"), runs.DATASETS, key="training_dataset",
+        default="blobs", format_func=lambda d: tr(f"training.dataset_{d}"),
     )
     data, count = None, 0
     if dataset == "upload":
@@ -38,6 +38,9 @@ with controls:
             count = len(data.class_names)
             st.caption(tr("training.upload_read", m=data.X.shape[1],
                           n=data.X.shape[0], C=count))
+            if data.rows_in_file:
+                st.info(tr("training.upload_subsampled", rows=data.rows_in_file,
+                           m=data.X.shape[1]), icon=":material/filter_alt:")
     else:
         clamp_link_value("training_C", 2, 10)
         clamp_link_value("training_m", 40, 3000)
@@ -50,17 +53,17 @@ with controls:
                                    key="training_seed", bind="query-params"))
         data = runs.generated_data(dataset, count, max(m, count), seed)
     st.subheader(tr("training.model"))
-    hidden = st.select_slider(
-        tr("training.hidden"), HIDDEN_UNITS, value=0, key="training_hidden_units",
-        help=tr("training.hidden_help"), bind="query-params",
+    hidden = linked_choice(
+        st.select_slider, tr("training.hidden"), HIDDEN_UNITS, default=0,
+        key="training_hidden_units", help=tr("training.hidden_help"),
     )
-    activation = st.radio(
-        tr("training.activation"), ("tanh", "relu"), key="training_activation",
-        horizontal=True, disabled=hidden == 0, bind="query-params",
+    activation = linked_choice(
+        st.radio, tr("training.activation"), ("tanh", "relu"), default="tanh",
+        key="training_activation", horizontal=True, disabled=hidden == 0,
     )
-    learning_rate = st.select_slider(
-        tr("training.learning_rate"), LEARNING_RATES, value=0.05,
-        key="training_learning_rate", bind="query-params",
+    learning_rate = linked_choice(
+        st.select_slider, tr("training.learning_rate"), LEARNING_RATES,
+        default=0.05, key="training_learning_rate",
     )
     clamp_link_value("training_iterations", 1, 3000)
     iterations = st.slider(tr("training.iterations"), 1, 3000, 300,

@@ -1,14 +1,23 @@
 r"""A user's CSV file turned into training data: X (n×m), labels and class names.
 
-Parsing is pandas' job; pandas is imported here alone, and only when a file
-is read, so the rest of the core needs numpy only. Every problem a file can
-have becomes a ``ValueError`` whose message says which row, which column and
-what was expected, in words a student understands.
+Parsing is pandas' job (its C parser: a million rows take a fraction of a
+second); pandas is imported here alone, and only when a file is read, so the
+rest of the core needs numpy only. Every problem a file can have becomes a
+``ValueError`` whose message says which row, which column and what was
+expected, in words a student understands.
+
+Limits, so that one student's file cannot stall the server for the room: a
+file of at most ``MAX_BYTES`` (the upload limit of ``.streamlit/config.toml``),
+at most ``MAX_FEATURES`` feature columns, and at most ``MAX_EXAMPLES`` rows (and
+``MAX_VALUES`` numbers n·m) used for training: a larger file is checked in full,
+then a random subsample of its rows is kept, the same one every time.
 """
 
 from __future__ import annotations
 
+import csv
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -18,8 +27,18 @@ import numpy as np
 from .datasets import MAX_CLASSES
 
 LABEL_COLUMN_NAMES = ("label", "class", "y")
+MISSING = ("", "nan", "na", "n/a", "null", "none")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_FEATURES = 1000
+MAX_EXAMPLES = 3000
+MAX_VALUES = 300_000
+SUBSAMPLE_SEED = 0
+# Far beyond any measurement, and small enough that x² and sums over a million
+# rows stay finite when the features are standardized.
+MAX_MAGNITUDE = 1e100
+# C0 and C1 control characters other than tab, newline, carriage return and
+# the old end-of-file mark: text files hardly hold them, binary files do.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
 
 @dataclass(frozen=True)
@@ -36,12 +55,16 @@ class LabelledData:
         The label values of the file, in the order of their index.
     feature_names : tuple of str
         The names of the n feature columns.
+    rows_in_file : int or None
+        The file's number of data rows when only a subsample of m of them is
+        kept (see ``MAX_EXAMPLES``); None when every row is used.
     """
 
     X: np.ndarray
     labels: np.ndarray
     class_names: tuple[str, ...]
     feature_names: tuple[str, ...]
+    rows_in_file: int | None = None
 
     @property
     def num_classes(self) -> int:
@@ -59,17 +82,26 @@ def _read_bytes(file: str | Path | bytes | IO) -> bytes:
 
 
 def _decode(raw: bytes) -> str:
-    if b"\x00" in raw[:4096]:
-        raise ValueError(
-            "This file is not a text CSV file (it contains binary data). Save it"
-            " as CSV (comma-separated values) and upload it again."
-        )
-    for encoding in ("utf-8-sig", "cp1252"):
+    """UTF-8 (BOM or not), UTF-16 with its BOM, else Windows-1252, else Latin-1."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return raw.decode(encoding)
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    text = None
+    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+        try:
+            text = raw.decode(encoding)
+            break
         except UnicodeDecodeError:
             continue
-    return raw.decode("latin-1")
+    head = text[:4096]
+    if "\x00" in head or len(_CONTROL.findall(head)) > len(head) // 100:
+        raise ValueError(
+            "This file is not a text CSV file (it contains binary data). Save it"
+            " as CSV (comma-separated values, UTF-8) and upload it again."
+        )
+    return text
 
 
 def _looks_numeric(text: str) -> bool:
@@ -80,59 +112,59 @@ def _looks_numeric(text: str) -> bool:
     return True
 
 
-def _separator(text: str) -> str:
-    """Comma, semicolon or tab: whichever the first line holds most (comma on a tie).
+def _header(text: str) -> tuple[str, list[str]]:
+    """The separator and the fields of the first line that is not blank.
 
-    pandas' own guess (``sep=None``) can take a letter of a one-column header
-    for the separator ("label" → 'l'), so only these three are considered.
+    The separator is comma, semicolon or tab, whichever the first line holds
+    most (comma on a tie). pandas' own guess (``sep=None``) can take a letter
+    of a one-column header for the separator ("label" → 'l').
     """
-    first_line = text.lstrip().split("\n", 1)[0]
-    return max(",;\t", key=first_line.count)
+    first = re.compile(r"\S").search(text)
+    start = first.start() if first else 0
+    end = re.compile(r"[\r\n]").search(text, start)
+    first_line = text[start : end.start() if end else len(text)]
+    sep = max(",;\t", key=first_line.count)
+    fields = next(csv.reader([first_line], delimiter=sep, skipinitialspace=True))
+    return sep, fields
 
 
-def _parse_table(text: str):
-    """The table of strings, and the file's line number of its first data row."""
+def _parse_table(text: str, sep: str, has_header: bool):
+    """The table, every value as pandas reads it (numbers or text).
+
+    Where semicolons separate values, commas are decimal marks ("1,5"), as in
+    the CSV files of spreadsheets set to most European languages.
+    """
     import pandas as pd
 
-    sep = _separator(text)
     try:
         table = pd.read_csv(
-            io.StringIO(text),
+            # UTF-8 bytes: a StringIO would hold 4 bytes per character.
+            io.BytesIO(text.encode("utf-8")),
+            encoding="utf-8",
             sep=sep,
-            engine="python",
+            engine="c",
+            header=0 if has_header else None,
             skipinitialspace=True,
-            dtype=str,
             keep_default_na=False,
+            decimal="," if sep == ";" else ".",
+            low_memory=False,
         )
     except pd.errors.EmptyDataError as err:
         raise ValueError("The file is empty: it has no header and no rows.") from err
-    except (pd.errors.ParserError, csv_error()) as err:
+    except (pd.errors.ParserError, ValueError, OverflowError, csv.Error) as err:
         raise ValueError(
             f"The file could not be read as a table of comma-separated values ({err})."
         ) from err
-    first_row = 2
-    if table.columns.size and all(_looks_numeric(str(c)) for c in table.columns):
-        # No header row: the first line is data.
-        table = pd.read_csv(
-            io.StringIO(text),
-            sep=sep,
-            engine="python",
-            skipinitialspace=True,
-            dtype=str,
-            keep_default_na=False,
-            header=None,
+    if not table.index.equals(pd.RangeIndex(len(table))):
+        # pandas took the extra leading values of every row as the index.
+        raise ValueError(
+            f"The rows have more values than the header has names ({table.shape[1]})."
+            " Give every column a name in the first row."
         )
+    if not has_header:
         table.columns = [f"x{k + 1}" for k in range(table.shape[1] - 1)] + ["label"]
-        first_row = 1
-    # A row with fewer values than the header leaves NaN, not "": both are missing.
-    return table.fillna(""), first_row
-
-
-def csv_error() -> type[Exception]:
-    """The csv module's parse error, which pandas' python engine lets through."""
-    import csv
-
-    return csv.Error
+    table.columns = [str(c).strip() for c in table.columns]
+    return table
 
 
 def _label_column(columns: list[str]) -> str:
@@ -142,35 +174,109 @@ def _label_column(columns: list[str]) -> str:
     return columns[-1]
 
 
-def _features(table, names: list[str], first_row: int) -> np.ndarray:
-    X = np.empty((len(names), len(table)))
-    for k, name in enumerate(names):
-        column = table[name].astype(str).str.strip()
-        for row, text in enumerate(column):
-            if text == "" or text.lower() in ("nan", "na", "n/a", "null", "none"):
-                raise ValueError(
-                    f"Row {row + first_row}, column '{name}': the value is missing."
-                    " Every feature needs a number."
-                )
-        values = np.full(len(column), np.nan)
-        try:
-            values = column.astype(float).to_numpy()
-        except ValueError:
-            for row, text in enumerate(column):
-                if not _looks_numeric(text):
-                    raise ValueError(
-                        f"Row {row + first_row}, column '{name}': '{text[:40]}' is"
-                        " not a number. Feature columns must hold numbers only."
-                    ) from None
-        bad = ~np.isfinite(values)
-        if np.any(bad):
-            row = int(np.argmax(bad))
+def _as_text(column):
+    """A column's values as stripped strings, a missing trailing value as ""."""
+    return column.astype(object).where(column.notna(), "").astype(str).str.strip()
+
+
+def _feature(
+    column, name: str, first_row: int, decimal_comma: bool = False
+) -> np.ndarray:
+    """One feature column as float64, or a ValueError naming its first bad row."""
+    import pandas as pd
+
+    if column.dtype.kind in "iuf":
+        values = column.to_numpy(dtype=np.float64)
+        texts = None
+        missing = np.isnan(values)
+    else:
+        texts = _as_text(column)
+        missing = texts.str.lower().isin(MISSING).to_numpy()
+    if np.any(missing):
+        row = int(np.argmax(missing))
+        raise ValueError(
+            f"Row {row + first_row}, column '{name}': the value is missing."
+            " Every feature needs a number."
+        )
+    if texts is not None:
+        numbers = texts.str.replace(",", ".", regex=False) if decimal_comma else texts
+        values = pd.to_numeric(numbers, errors="coerce").to_numpy(dtype=np.float64)
+        if np.any(np.isnan(values)):
+            row = int(np.argmax(np.isnan(values)))
             raise ValueError(
-                f"Row {row + first_row}, column '{name}': '{column.iloc[row]}' is not"
-                " a finite number. Feature values must be ordinary numbers."
+                f"Row {row + first_row}, column '{name}': '{texts.iloc[row][:40]}' is"
+                " not a number. Feature columns must hold numbers only."
             )
-        X[k] = values
-    return X
+    bad = ~np.isfinite(values)
+    if np.any(bad):
+        row = int(np.argmax(bad))
+        shown = values[row] if texts is None else texts.iloc[row][:40]
+        raise ValueError(
+            f"Row {row + first_row}, column '{name}': '{shown}' is not"
+            " a finite number. Feature values must be ordinary numbers."
+        )
+    huge = np.abs(values) > MAX_MAGNITUDE
+    if np.any(huge):
+        row = int(np.argmax(huge))
+        shown = values[row] if texts is None else texts.iloc[row][:40]
+        raise ValueError(
+            f"Row {row + first_row}, column '{name}': '{shown}' is too large."
+            f" Feature values must lie between -{MAX_MAGNITUDE:g} and"
+            f" {MAX_MAGNITUDE:g}."
+        )
+    return values
+
+
+def _labels(column, name: str, first_row: int) -> tuple[np.ndarray, tuple[str, ...]]:
+    """Labels 0 … C−1 and the class names, numbers sorted by value, else words."""
+    import pandas as pd
+
+    codes, uniques = pd.factorize(column, use_na_sentinel=True)
+    names = _as_text(pd.Series(uniques))
+    missing = (codes < 0) | (names.to_numpy() == "")[np.maximum(codes, 0)]
+    if np.any(missing):
+        row = int(np.argmax(missing))
+        raise ValueError(
+            f"Row {row + first_row}, column '{name}': the label is missing."
+        )
+    numbers = pd.to_numeric(names, errors="coerce")
+    if not numbers.isna().any():
+        # Sort numeric labels by value and print whole numbers without ".0".
+        keys, merged = np.unique(
+            numbers.to_numpy(dtype=np.float64), return_inverse=True
+        )
+        class_names = tuple(
+            str(int(v)) if float(v).is_integer() else str(v) for v in keys
+        )
+    else:
+        keys, merged = np.unique(names.to_numpy(dtype=str), return_inverse=True)
+        class_names = tuple(str(v) for v in keys)
+    return merged.reshape(-1)[codes].astype(np.int64), class_names
+
+
+def _check_class_count(class_names: tuple[str, ...], name: str) -> None:
+    if len(class_names) < 2:
+        raise ValueError(
+            f"Column '{name}' has only one class ({class_names[0]!r}); a classifier"
+            " needs at least 2 different labels."
+        )
+    if len(class_names) > MAX_CLASSES:
+        raise ValueError(
+            f"Column '{name}' has {len(class_names)} different labels; at most"
+            f" {MAX_CLASSES} classes are supported."
+        )
+
+
+def examples_kept(n: int, m: int) -> int:
+    """How many of m rows with n features are used: at most MAX_EXAMPLES and
+    MAX_VALUES / n, so that training stays quick whatever the file's shape.
+
+    Examples
+    --------
+    >>> examples_kept(2, 1_000_000), examples_kept(1000, 5000), examples_kept(3, 50)
+    (3000, 300, 50)
+    """
+    return min(m, MAX_EXAMPLES, max(1, MAX_VALUES // max(n, 1)))
 
 
 def read_csv(file: str | Path | bytes | IO) -> LabelledData:
@@ -179,8 +285,11 @@ def read_csv(file: str | Path | bytes | IO) -> LabelledData:
     The file has a header row, numeric feature columns and one label column:
     the column named ``label``, ``class`` or ``y`` (any case), else the last.
     Labels may be numbers or words; they are mapped to 0 … C−1 in sorted
-    order and their names kept. Commas or semicolons may separate values;
-    UTF-8 (with or without BOM) and Windows-1252 text are read.
+    order and their names kept. Commas, semicolons or tabs may separate
+    values; UTF-8 (with or without BOM), UTF-16 with a BOM and Windows-1252
+    (Latin-1) text are read. Every row is checked; if there are more than
+    :func:`examples_kept` rows, a random subsample of that many is kept, the
+    same for the same file.
 
     Parameters
     ----------
@@ -195,76 +304,55 @@ def read_csv(file: str | Path | bytes | IO) -> LabelledData:
     Raises
     ------
     ValueError
-        For an empty or binary file, a file over 20 MB, fewer than one
-        feature column, a missing or non-numeric value (with its row and
-        column), fewer than 2 or more than 10 classes.
+        For an empty or binary file, a file over 20 MB, fewer than one or
+        more than 1000 feature columns, a missing or non-numeric value (with
+        its row and column), fewer than 2 or more than 10 classes.
     """
     raw = _read_bytes(file)
     if len(raw) > MAX_BYTES:
         raise ValueError(
-            f"The file is {len(raw) / 1e6:.1f} MB; files up to {MAX_BYTES // 2**20} MB"
-            " can be used here."
+            f"The file is {len(raw) / 2**20:.1f} MB; files up to"
+            f" {MAX_BYTES // 2**20} MB can be used here."
         )
     text = _decode(raw)
-    if not text.strip():
+    if not re.search(r"\S", text):
         raise ValueError("The file is empty: it has no header and no rows.")
-    table, first_row = _parse_table(text)
-    columns = [str(c) for c in table.columns]
-    table.columns = columns
+    sep, header = _header(text)
+    # Counted before parsing, so a very wide file is refused at once.
+    if len(header) - 1 > MAX_FEATURES:
+        raise ValueError(
+            f"Found {len(header) - 1} feature columns; at most {MAX_FEATURES}"
+            " are allowed."
+        )
+    has_header = not all(_looks_numeric(field) for field in header)
+    table = _parse_table(text, sep, has_header)
+    columns = list(table.columns)
     if len(columns) < 2:
         raise ValueError(
             f"Found {len(columns)} column; need at least one feature column and one"
             " label column (named 'label', 'class' or 'y', or the last column)."
         )
-    if len(columns) - 1 > MAX_FEATURES:
-        raise ValueError(
-            f"Found {len(columns) - 1} feature columns; at most {MAX_FEATURES}"
-            " are allowed."
-        )
     if len(table) == 0:
         raise ValueError("The file has a header row but no data rows.")
+    first_row = 2 if has_header else 1
     label_name = _label_column(columns)
+    labels, class_names = _labels(table[label_name], label_name, first_row)
     feature_names = [c for c in columns if c != label_name]
-    raw_labels = table[label_name].astype(str).str.strip()
-    empty = (raw_labels == "").to_numpy()
-    if np.any(empty):
-        row = int(np.argmax(empty))
-        raise ValueError(
-            f"Row {row + first_row}, column '{label_name}': the label is missing."
-        )
-    X = _features(table, feature_names, first_row)
-    return _with_labels(X, raw_labels.to_numpy(), label_name, feature_names)
-
-
-def _with_labels(
-    X: np.ndarray, raw_labels: np.ndarray, label_name: str, feature_names: list[str]
-) -> LabelledData:
-    values = raw_labels
-    if all(_looks_numeric(v) for v in values):
-        numbers = values.astype(float)
-        # Sort numeric labels by value and print whole numbers without ".0".
-        names_sorted, labels = np.unique(numbers, return_inverse=True)
-        class_names = tuple(
-            str(int(v)) if float(v).is_integer() else str(v) for v in names_sorted
-        )
-    else:
-        names_sorted, labels = np.unique(values, return_inverse=True)
-        class_names = tuple(str(v) for v in names_sorted)
-    num_classes = len(class_names)
-    if num_classes < 2:
-        raise ValueError(
-            f"Column '{label_name}' has only one class ({class_names[0]!r});"
-            " a classifier"
-            " needs at least 2 different labels."
-        )
-    if num_classes > MAX_CLASSES:
-        raise ValueError(
-            f"Column '{label_name}' has {num_classes} different labels; at most"
-            f" {MAX_CLASSES} classes are supported."
-        )
+    X = np.empty((len(feature_names), len(table)))
+    for k, name in enumerate(feature_names):
+        X[k] = _feature(table[name], name, first_row, decimal_comma=sep == ";")
+    _check_class_count(class_names, label_name)
+    kept = examples_kept(*X.shape)
+    rows_in_file = None
+    if kept < X.shape[1]:
+        rows_in_file = X.shape[1]
+        rng = np.random.default_rng(SUBSAMPLE_SEED)
+        rows = np.sort(rng.choice(rows_in_file, size=kept, replace=False))
+        X, labels = X[:, rows], labels[rows]
     return LabelledData(
         X=X,
-        labels=labels.astype(np.int64),
+        labels=labels,
         class_names=class_names,
         feature_names=tuple(feature_names),
+        rows_in_file=rows_in_file,
     )

@@ -7,6 +7,7 @@ Pages call :func:`start_page` first and :func:`show_math` for their formula;
 from __future__ import annotations
 
 import inspect
+import re
 from collections.abc import Callable
 
 import streamlit as st
@@ -121,7 +122,17 @@ def finish_page() -> None:
         if key != "embed" and not _link_value_taken(key, values)
     ]
     if problems and placeholder is not None:
-        placeholder.warning(tr("chrome.link_notice", keys=", ".join(problems)))
+        shown = ", ".join(_shown_key(key) for key in problems)
+        placeholder.warning(tr("chrome.link_notice", keys=shown))
+
+
+def _shown_key(key: str) -> str:
+    # The notice is Markdown and anyone can write a link: a key made of more
+    # than letters, digits, "_", "-" and "." goes in a code span, where
+    # "![](http://…)" shows as typed instead of fetching someone's image.
+    if re.fullmatch(r"[\w.-]+", key):
+        return key
+    return "`" + key.replace("`", "'")[:40] + "`"
 
 
 def _link_value_taken(key: str, values: list[str]) -> bool:

@@ -402,3 +402,76 @@ def matrix_heatmap(
     fig.update_xaxes(type="category", side="top")
     height = max(220, 3 * sz.font * len(row_names) + 90)
     return _layout(fig, sz, title, height=height)
+
+
+def logit_bars(
+    names: Sequence[str],
+    z: np.ndarray,
+    sz: Sizes,
+    *,
+    title: str = "",
+) -> go.Figure:
+    """The entries of z[L], one bar per class in its colour, values printed."""
+    reach = max(6.0, float(np.max(np.abs(z))) + 1.5)
+    fig = go.Figure(
+        go.Bar(
+            x=list(names),
+            y=z,
+            marker_color=[class_colour(k) for k in range(len(names))],
+            text=[f"{v:.1f}" for v in z],
+            textposition="outside",
+            textfont={"size": sz.bar_text},
+            cliponaxis=False,
+        )
+    )
+    fig.update_yaxes(range=[-reach, reach], zeroline=True, zerolinewidth=2)
+    return _layout(fig, sz, title, showlegend=False)
+
+
+def example_losses(
+    losses: np.ndarray,
+    labels: np.ndarray,
+    names: Sequence[str],
+    cost: float,
+    sz: Sizes,
+    *,
+    x_label: str,
+    y_label: str,
+    cost_label: str,
+    title: str = "",
+) -> go.Figure:
+    """One bar per example, L(ŷ(i), y(i)) in its class's colour, and J as a line."""
+    examples = np.arange(1, len(losses) + 1)
+    fig = go.Figure(
+        [
+            go.Bar(
+                x=examples[labels == k],
+                y=losses[labels == k],
+                name=name,
+                marker_color=class_colour(k),
+                marker_line_width=0,
+                # A class's examples are not evenly spaced: fix the width, or
+                # plotly widens a sparse class's bars over its neighbours.
+                width=0.8,
+            )
+            for k, name in enumerate(names)
+        ]
+    )
+    fig.add_hline(
+        y=cost,
+        line={"width": sz.line, "color": "#111111", "dash": "dash"},
+        annotation={
+            "text": f"{cost_label} = {cost:.3f}",
+            "font": {"size": sz.bar_text},
+            "bgcolor": "rgba(255,255,255,0.85)",
+        },
+        annotation_position="top right",
+    )
+    # One bar per example: the class traces share the x axis without offsets.
+    fig.update_layout(barmode="overlay")
+    fig.update_xaxes(title_text=x_label, range=[0.5, len(losses) + 0.5])
+    fig.update_yaxes(
+        title_text=y_label,
+        range=[0, max(float(np.max(losses)) * 1.08, cost * 1.6, 0.5)],
+    )
+    return _layout(fig, sz, title)

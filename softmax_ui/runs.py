@@ -29,13 +29,17 @@ SNAPSHOTS = 100
 
 @dataclass(frozen=True)
 class Data:
-    """Training data as the page uses it: standardized X (n×m), labels, names."""
+    """Training data as the page uses it: standardized X (n×m), labels, names.
+
+    ``rows_in_file`` is set when an upload had more rows than the m kept.
+    """
 
     X: np.ndarray
     labels: np.ndarray
     class_names: tuple[str, ...] | None
     feature_names: tuple[str, ...]
     standardized: bool
+    rows_in_file: int | None = None
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -46,12 +50,44 @@ def generated_data(kind: str, num_classes: int, m: int, seed: int) -> Data:
     return Data(X, labels, None, ("x₁", "x₂"), standardized=False)
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
 def uploaded_data(content: bytes) -> Data:
-    """A CSV upload, features standardized (mean 0, std 1). Raises ValueError."""
-    data: LabelledData = read_csv(content)
+    """A CSV upload, features standardized (mean 0, std 1). Raises ValueError.
+
+    Names from the file go into plotly figures, which read ``<b>``, ``<a href>``
+    and the like as markup, and the error message (quoting a bad value) into
+    Markdown, which reads ``![](url)`` as an image to fetch: both come escaped,
+    as character references that show as typed.
+    """
+    outcome = _read_upload(content)
+    if isinstance(outcome, str):
+        raise ValueError(outcome)
+    return outcome
+
+
+# A refused file is remembered too: every rerun of the page (any widget moved)
+# would otherwise read the same large bad file again.
+@st.cache_data(max_entries=16, show_spinner=False)
+def _read_upload(content: bytes) -> Data | str:
+    try:
+        data: LabelledData = read_csv(content)
+    except ValueError as err:
+        return _plain_text(str(err))
     X, _, _ = standardize(data.X)
-    return Data(X, data.labels, data.class_names, data.feature_names, standardized=True)
+    return Data(
+        X,
+        data.labels,
+        tuple(_plain_text(name) for name in data.class_names),
+        tuple(_plain_text(name) for name in data.feature_names),
+        standardized=True,
+        rows_in_file=data.rows_in_file,
+    )
+
+
+_AS_TYPED = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;"})
+
+
+def _plain_text(text: str) -> str:
+    return text.translate(_AS_TYPED)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

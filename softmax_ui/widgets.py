@@ -26,6 +26,11 @@ def clamp_link_value(key: str, low: float, high: float) -> None:
         return
     if value == value:  # not NaN
         st.session_state[key] = type(low)(min(max(value, low), high))
+    if abs(value) == float("inf"):
+        # Streamlit 1.67 raises OverflowError turning ?key=inf into the value of
+        # an integer widget: give the URL the clamped number and run again.
+        st.query_params[key] = str(st.session_state[key])
+        st.rerun()
 
 
 def class_count(prefix: str, *, label_key: str = "widgets.C") -> int:
@@ -74,6 +79,7 @@ def names_input(prefix: str, count: int) -> list[str]:
         max_chars=400,
     )
     typed = [part.strip()[:24] for part in text.split(",")] if text.strip() else []
+    typed = [_shown_as_typed(name) for name in typed]
     names = [
         typed[k] if k < len(typed) and typed[k] else defaults[k] for k in range(count)
     ]
@@ -82,6 +88,16 @@ def names_input(prefix: str, count: int) -> list[str]:
         f"{name} ({k})" if names.count(name) > 1 else name
         for k, name in enumerate(names)
     ]
+
+
+# Plotly reads <b>, <a href> … in labels as markup, and tables and widget labels
+# read Markdown ([text](url), ![](image url)). As character references these
+# characters show as typed in both and start no markup.
+_AS_TYPED = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;"})
+
+
+def _shown_as_typed(name: str) -> str:
+    return name.translate(_AS_TYPED)
 
 
 def linked_choice(

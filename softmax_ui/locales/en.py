@@ -168,13 +168,18 @@ STRINGS: dict[str, str] = {
     "training.upload": "CSV file: feature columns and a label column",
     "training.upload_help": (
         "Numeric feature columns and one label column (named label, class or y, or"
-        " the last). Labels may be words. 2 to 10 classes, up to 20 MB."
+        " the last). Labels may be words. 2 to 10 classes, up to 1000 features,"
+        " up to 20 MB; of a longer file, 3000 rows or fewer are used."
     ),
     "training.upload_waiting": "Choose a CSV file to train on.",
     "training.upload_error": "This file cannot be used: {message}",
     "training.upload_read": (
         "Read m = {m} examples with n = {n} features and C = {C} classes (features"
         " scaled to mean 0, standard deviation 1)."
+    ),
+    "training.upload_subsampled": (
+        "The file has {rows} rows; training uses {m} of them, drawn at random (the"
+        " same ones every time), so that it stays quick for everyone."
     ),
     "training.m": "Examples m",
     "training.seed": "Random seed",
@@ -214,4 +219,102 @@ STRINGS: dict[str, str] = {
     "training.Y_title": "Y ({C} × {m})",
     "training.Y_hat_title": "Ŷ ({C} × {m})",
     "training.download": "Download J and accuracy (CSV)",
+    # Lecture
+    "lecture.nav": "Guided lecture",
+    "lecture.title": "The lecture, step by step",
+    "lecture.previous": "Previous",
+    "lecture.next": "Next",
+    "lecture.step_heading": "Step {n} of {total} · {title}",
+    "lecture.notation_title": "Notation: the output layer's z[L]",
+    "lecture.notation_caption": (
+        "The output layer computes $z^{[L]}$, a $C \\times 1$ column with one number"
+        " per class. The running example has $C = 4$ classes (0 other, 1 cat, 2 dog,"
+        " 3 baby chick) and $z^{[L]} = [5, 2, -1, 3]$. A label $y$ is one-hot; the"
+        " prediction $\\hat y = a^{[L]}$ is a column of probabilities."
+    ),
+    "lecture.softmax_title": "Softmax: t = e^z, then a = t / Σt",
+    "lecture.softmax_caption": (
+        "First a temporary variable $t = e^{z^{[L]}}$, element by element; then"
+        " $a^{[L]} = t / \\sum_j t_j$, so the entries sum to 1. For"
+        " $z^{[L]} = [5, 2, -1, 3]$: $t = [148.4, 7.4, 0.4, 20.1]$,"
+        " $\\sum_j t_j = 176.3$ and $a^{[L]} = [0.842, 0.042, 0.002, 0.114]$. The"
+        " largest $z$ (5) gets the largest probability."
+    ),
+    "lecture.hardmax_title": "Hardmax, and why softmax is “soft”",
+    "lecture.hardmax_caption": (
+        "Hardmax puts a 1 where $z$ is largest and 0 everywhere else:"
+        " $[5, 2, -1, 3] \\to [1, 0, 0, 0]$. Softmax is the gentler mapping from $z$"
+        " to probabilities, hence its name."
+    ),
+    "lecture.logistic_title": "C = 2 is logistic regression",
+    "lecture.logistic_caption": (
+        "Softmax regression generalizes logistic regression from 2 classes to $C$."
+        " With $C = 2$ it outputs two numbers, such as 0.842 and 0.158. They always"
+        " sum to 1, so one is redundant, and the first is exactly"
+        " $\\sigma(z_1 - z_2)$: the way logistic regression computes its single"
+        " output."
+    ),
+    "lecture.loss_title": "The loss of one example",
+    "lecture.loss_caption": (
+        "$L(\\hat y, y) = -\\sum_{j=1}^{C} y_j \\log \\hat y_j$. For a cat,"
+        " $y = [0, 1, 0, 0]$, and $\\hat y = [0.3, 0.2, 0.1, 0.4]$ every term with"
+        " $y_j = 0$ vanishes, leaving $L = -\\log \\hat y_2 = -\\log 0.2 \\approx"
+        " 1.609$. The network gives the true class only 20%: it is doing badly."
+    ),
+    "lecture.likelihood_title": "Minimizing L is maximum likelihood",
+    "lecture.likelihood_caption": (
+        "To make $L = -\\log \\hat y_2$ small, gradient descent must make"
+        " $\\hat y_2$, the true class's probability, as large as it can be (at"
+        " most 1). Each step moves $z \\leftarrow z - \\alpha\\,(\\hat y - y)$: L falls"
+        " and $\\hat y_2$ rises. This is a form of maximum likelihood estimation."
+    ),
+    "lecture.cost_title": "The cost J over the training set",
+    "lecture.cost_caption": (
+        "$J = \\frac{1}{m}\\sum_{i=1}^{m} L(\\hat y^{(i)}, y^{(i)})$, the average loss"
+        " over the $m$ training examples, is what gradient descent minimizes. Each"
+        " bar is one example's loss and the dashed line is their mean, J. Move the"
+        " iteration to see training lower it."
+    ),
+    "lecture.matrices_title": "Y and Ŷ are C × m",
+    "lecture.matrices_caption": (
+        "Vectorized, the examples stand side by side:"
+        " $Y = [y^{(1)}\\ y^{(2)} \\cdots y^{(m)}]$ is $C \\times m$, and so is"
+        " $\\hat Y$. Column (1) is the lecture's cat, $y^{(1)} = [0, 1, 0, 0]$ with"
+        " $\\hat y^{(1)} = [0.3, 0.2, 0.1, 0.4]$; the next columns are training"
+        " examples and the trained model's predictions."
+    ),
+    "lecture.gradient_title": "dz[L] = ŷ − y starts backpropagation",
+    "lecture.gradient_caption": (
+        "$dz^{[L]} = \\partial J / \\partial z^{[L]} = \\hat y - y$, a $C \\times 1$"
+        " vector ($\\hat Y - Y$, $C \\times m$, vectorized), starts backpropagation;"
+        " frameworks derive it for you. For the lecture's example it is"
+        " $[0.3, -0.8, 0.1, 0.4]$, negative only at the true class, and a numerical"
+        " derivative agrees."
+    ),
+    "lecture.training_title": "Training: J over the iterations",
+    "lecture.training_caption": (
+        "Softmax regression on 300 points of 4 classes, trained by gradient descent"
+        " on $J$, each step started by $dZ^{[L]} = \\hat Y - Y$. J falls and the"
+        " classes separate: softmax classification sorts an input into one of $C$"
+        " classes, not just two."
+    ),
+    "lecture.z_title": "z[L], one number per class (4 × 1)",
+    "lecture.descent_steps": "Gradient steps on z",
+    "lecture.cost_value": "J at iteration {it}",
+    "lecture.example_axis": "example i",
+    "lecture.loss_axis": "L(ŷ(i), y(i))",
+    "lecture.losses_title": "The loss of each of the m = {m} examples, iteration {it}",
+    "lecture.columns_shown": "Columns shown",
+    # Live view (softmax_ui/live.py)
+    "live.hint": "Drag a slider: the bars and the table follow it.",
+    "live.hint_follow": "Drag z₁ or z₂: the bars and the table follow.",
+    "live.drag_z": "Drag z{k} · {name}",
+    "live.drag_t": "Drag T",
+    "live.sum_t": "Σt",
+    "live.two_class_title": "The two softmax outputs",
+    "live.python_view": "The same numbers from Python (softmax_core)",
+    "live.python_view_help": (
+        "The view above is drawn in your browser while a slider moves; these are"
+        " computed on the server by softmax_core when you let go."
+    ),
 }

@@ -158,13 +158,18 @@ STRINGS: dict[str, str] = {
     "training.upload": "CSV 檔：特徵欄與一個標籤欄",
     "training.upload_help": (
         "數值特徵欄加上一個標籤欄（名為 label、class 或 y，否則取最後一欄）。"
-        "標籤可以是文字。2 到 10 個類別，最大 20 MB。"
+        "標籤可以是文字。2 到 10 個類別，最多 1000 個特徵，最大 20 MB；"
+        "較長的檔案最多只用 3000 列。"
     ),
     "training.upload_waiting": "請選擇要用來訓練的 CSV 檔。",
     "training.upload_error": "無法使用這個檔案：{message}",
     "training.upload_read": (
         "讀入 m = {m} 筆資料，n = {n} 個特徵，C = {C} 個類別"
         "（特徵已標準化為平均 0、標準差 1）。"
+    ),
+    "training.upload_subsampled": (
+        "這個檔案有 {rows} 列；訓練只用其中隨機抽出的 {m} 列（每次都是同樣的幾列），"
+        "讓每個人都能很快得到結果。"
     ),
     "training.m": "資料筆數 m",
     "training.seed": "隨機種子",
@@ -201,4 +206,96 @@ STRINGS: dict[str, str] = {
     "training.Y_title": "Y ({C} × {m})",
     "training.Y_hat_title": "Ŷ ({C} × {m})",
     "training.download": "下載 J 與準確率（CSV）",
+    # Lecture
+    "lecture.nav": "課程導覽",
+    "lecture.title": "一步一步看課程",
+    "lecture.previous": "上一步",
+    "lecture.next": "下一步",
+    "lecture.step_heading": "第 {n} 步（共 {total} 步）· {title}",
+    "lecture.notation_title": "符號：輸出層的 z[L]",
+    "lecture.notation_caption": (
+        "輸出層算出 $z^{[L]}$，一個 $C \\times 1$ 的向量，每個類別一個數字。"
+        "課程的例子有 $C = 4$ 個類別（0 其他、1 貓、2 狗、3 小雞），"
+        "而 $z^{[L]} = [5, 2, -1, 3]$。標籤 $y$ 是 one-hot 向量；"
+        "預測 $\\hat y = a^{[L]}$ 是一個代表機率的向量。"
+    ),
+    "lecture.softmax_title": "Softmax：t = e^z，再 a = t / Σt",
+    "lecture.softmax_caption": (
+        "先算暫時的變數 $t = e^{z^{[L]}}$，做的是逐元素的指數；再把 t 標準化至"
+        "總和為 1：$a^{[L]} = t / \\sum_j t_j$。當 $z^{[L]} = [5, 2, -1, 3]$："
+        "$t = [148.4, 7.4, 0.4, 20.1]$，$\\sum_j t_j = 176.3$，"
+        "$a^{[L]} = [0.842, 0.042, 0.002, 0.114]$。z 裡最大的元素是 5，"
+        "而最高的機率就是第一個機率。"
+    ),
+    "lecture.hardmax_title": "Hardmax，以及 softmax 為什麼「soft」",
+    "lecture.hardmax_caption": (
+        "Hardmax 在 $z$ 最大元素的位置放 1，其他地方放 0："
+        "$[5, 2, -1, 3] \\to [1, 0, 0, 0]$。相較之下，softmax 比較溫柔，"
+        "把 $z$ 對應到機率；這就是它名字的由來。"
+    ),
+    "lecture.logistic_title": "C = 2 就是羅吉斯迴歸",
+    "lecture.logistic_caption": (
+        "Softmax 迴歸把羅吉斯迴歸從兩個類別推廣到 $C$ 個類別。$C = 2$ 時輸出兩個"
+        "數字，例如 0.842 和 0.158。兩者加起來一定為 1，所以其中一個是重複的；"
+        "第一個正好是 $\\sigma(z_1 - z_2)$，也就是羅吉斯迴歸算出其單一輸出的方式。"
+    ),
+    "lecture.loss_title": "一筆資料的損失函數",
+    "lecture.loss_caption": (
+        "$L(\\hat y, y) = -\\sum_{j=1}^{C} y_j \\log \\hat y_j$。一張貓的圖，"
+        "$y = [0, 1, 0, 0]$，而 $\\hat y = [0.3, 0.2, 0.1, 0.4]$：所有 $y_j = 0$ "
+        "的項都是 0，只剩 $L = -\\log \\hat y_2 = -\\log 0.2 \\approx 1.609$。"
+        "網路只認為有 20% 機率是貓：表現不好。"
+    ),
+    "lecture.likelihood_title": "最小化 L 就是最大近似估計",
+    "lecture.likelihood_caption": (
+        "要讓 $L = -\\log \\hat y_2$ 變小，梯度下降法唯一的方式是讓真實類別的機率"
+        " $\\hat y_2$ 盡可能地大（不能比 1 還大）。每一步做"
+        " $z \\leftarrow z - \\alpha\\,(\\hat y - y)$：L 下降，$\\hat y_2$ 上升。"
+        "這其實就是一種最大近似估計。"
+    ),
+    "lecture.cost_title": "整個訓練集的成本 J",
+    "lecture.cost_caption": (
+        "$J = \\frac{1}{m}\\sum_{i=1}^{m} L(\\hat y^{(i)}, y^{(i)})$，也就是 $m$ "
+        "筆訓練資料損失的平均，是梯度下降法要最小化的成本。每一根長條是一筆資料的"
+        "損失，虛線是它們的平均 J。移動迭代次數，看訓練如何讓它下降。"
+    ),
+    "lecture.matrices_title": "Y 與 Ŷ 是 C × m",
+    "lecture.matrices_caption": (
+        "向量化時，各筆資料水平地串起來：$Y = [y^{(1)}\\ y^{(2)} \\cdots y^{(m)}]$ "
+        "是 $C \\times m$ 的矩陣，$\\hat Y$ 也是。第 (1) 欄是課程中的貓："
+        "$y^{(1)} = [0, 1, 0, 0]$，$\\hat y^{(1)} = [0.3, 0.2, 0.1, 0.4]$；"
+        "之後各欄是訓練資料與訓練好的模型的預測。"
+    ),
+    "lecture.gradient_title": "dz[L] = ŷ − y 啟動反向傳播",
+    "lecture.gradient_caption": (
+        "$dz^{[L]} = \\partial J / \\partial z^{[L]} = \\hat y - y$，一個 $C \\times 1$ "
+        "的向量（向量化時是 $\\hat Y - Y$，$C \\times m$），用來啟動反向傳播；"
+        "程式框架會幫你算出它。課程的例子中它是 $[0.3, -0.8, 0.1, 0.4]$，"
+        "只有真實類別是負的，而且與數值導數一致。"
+    ),
+    "lecture.training_title": "訓練：J 隨迭代的變化",
+    "lecture.training_caption": (
+        "在 4 個類別、300 筆資料上訓練 softmax 迴歸：用梯度下降法最小化 $J$，"
+        "每一步都由 $dZ^{[L]} = \\hat Y - Y$ 啟動。J 下降，類別逐漸分開："
+        "softmax 分類能把輸入歸類成 $C$ 個類別中的一個，而不只是兩個。"
+    ),
+    "lecture.z_title": "z[L]，每個類別一個數字（4 × 1）",
+    "lecture.descent_steps": "對 z 的梯度下降步數",
+    "lecture.cost_value": "第 {it} 次迭代的 J",
+    "lecture.example_axis": "第 i 筆資料",
+    "lecture.loss_axis": "L(ŷ(i), y(i))",
+    "lecture.losses_title": "m = {m} 筆資料各自的損失，第 {it} 次迭代",
+    "lecture.columns_shown": "顯示的欄數",
+    # Live view (softmax_ui/live.py)
+    "live.hint": "拖動滑桿：長條圖與表格會即時跟著變。",
+    "live.hint_follow": "拖動 z₁ 或 z₂：長條圖與表格會即時跟著變。",
+    "live.drag_z": "拖曳 z{k} · {name}",
+    "live.drag_t": "拖曳 T",
+    "live.sum_t": "Σt",
+    "live.two_class_title": "兩個 softmax 輸出",
+    "live.python_view": "Python（softmax_core）算出的相同數字",
+    "live.python_view_help": (
+        "上方的圖在滑桿移動時由瀏覽器即時繪製；這裡的數字在放開滑桿後，"
+        "由伺服器上的 softmax_core 計算。"
+    ),
 }

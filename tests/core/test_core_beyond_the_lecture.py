@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 import scipy.special
 from sklearn.metrics import confusion_matrix as sklearn_confusion_matrix
-from test_core_training import MODELS, random_problem, reference_cost
+from .test_core_training import MODELS, random_problem, reference_cost
 
 from softmax_core import (
     NUMPY_SNIPPET,

@@ -1,0 +1,178 @@
+"""Cold start: from ``streamlit run app.py`` to the explorer's bars on screen.
+
+Each run starts the app as ``make run`` does (``python -m streamlit run
+app.py`` with the tree's ``.streamlit/config.toml``, on a free port) and
+opens ``/explorer`` in a new headless Chromium context (an empty browser
+cache, as a student's first visit) as soon as the server answers its health
+check. The time is taken from starting the server process until the softmax
+bars are drawn (those of the live view, or of a plotly chart); it is split
+into the server's start (health check answers), the page's shell (the app's
+root element) and the bars. Chromium itself is started once,
+before the runs: it is the student's browser, not the app's start.
+
+Then it shows what the server imported to get there and how long that took
+(``python -X importtime``), so a heavy import that the pages do not need
+stands out: scipy must never be imported; pandas only for the tables.
+
+    .venv/bin/python benchmarks/cold_start.py [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CHROMIUM = "/usr/bin/chromium"
+# True once a softmax bar has been drawn with a height: a bar of the live view
+# (a custom component, maybe in a shadow root) or of a plotly chart.
+BARS_DRAWN = """() => {
+  const bars = [];
+  const visit = (root) => {
+    root.querySelectorAll('[data-testid="liveBars"] rect, .js-plotly-plot .bars path')
+      .forEach((bar) => bars.push(bar));
+    root.querySelectorAll('*').forEach((e) => e.shadowRoot && visit(e.shadowRoot));
+  };
+  visit(document);
+  return bars.some((bar) => bar.getBoundingClientRect().height > 1);
+}"""
+GOAL = 3.0
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def start_server(port: int, log, *python_flags: str) -> subprocess.Popen:
+    return subprocess.Popen(
+        [
+            sys.executable, *python_flags, "-m", "streamlit", "run", "app.py",
+            f"--server.port={port}", "--server.address=127.0.0.1",
+        ],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )  # fmt: skip
+
+
+def wait_healthy(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise SystemExit("the server exited at start")
+        try:
+            with urllib.request.urlopen(
+                f"http://127.0.0.1:{port}/_stcore/health", timeout=1
+            ):
+                return
+        except OSError:
+            time.sleep(0.01)
+    raise SystemExit("the server did not answer in time")
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def one_start(browser) -> dict[str, float]:
+    """Seconds from starting the server to: healthy, first paint, bars drawn."""
+    port = free_port()
+    with tempfile.TemporaryFile("w") as log:
+        start = time.perf_counter()
+        server = start_server(port, log)
+        try:
+            wait_healthy(port, server)
+            healthy = time.perf_counter() - start
+            context = browser.new_context(viewport={"width": 1600, "height": 1000})
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{port}/explorer", wait_until="commit")
+            page.wait_for_selector('[data-testid="stApp"]', state="attached")
+            shell = time.perf_counter() - start
+            page.wait_for_function(BARS_DRAWN, timeout=60_000, polling=20)
+            bars = time.perf_counter() - start
+            context.close()
+        finally:
+            stop(server)
+    return {"server healthy": healthy, "page shell": shell, "bars drawn": bars}
+
+
+def imports_of_a_first_visit(browser) -> list[tuple[float, float, str]]:
+    """(self s, cumulative s, module) of every import, server start to bars."""
+    port = free_port()
+    with tempfile.TemporaryFile("w+") as log:
+        server = start_server(port, log, "-X", "importtime")
+        try:
+            wait_healthy(port, server)
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{port}/explorer")
+            page.wait_for_function(BARS_DRAWN, timeout=60_000, polling=20)
+            context.close()
+        finally:
+            stop(server)
+        log.seek(0)
+        lines = log.read().splitlines()
+    found = []
+    for line in lines:
+        match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)
+        if match:
+            own, total, indent, name = match.groups()
+            found.append((int(own) / 1e6, int(total) / 1e6, indent + name))
+    return found
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
+        )
+        one_start(browser)  # Python's and Chromium's file caches warm up once
+        runs = [one_start(browser) for _ in range(args.runs)]
+        imports = imports_of_a_first_visit(browser)
+        browser.close()
+
+    print(f"cold start, {args.runs} runs on {os.cpu_count()} cores"
+          f" (load average {os.getloadavg()[0]:.1f}), seconds from starting the"
+          " server")  # fmt: skip
+    print(f"{'':16}" + "".join(f"{k + 1:>7}" for k in range(args.runs))
+          + f"{'median':>8}")  # fmt: skip
+    for what in runs[0]:
+        values = [run[what] for run in runs]
+        print(f"{what:16}" + "".join(f"{v:7.2f}" for v in values)
+              + f"{statistics.median(values):8.2f}")  # fmt: skip
+    median = statistics.median(run["bars drawn"] for run in runs)
+    print(f"goal (bars drawn < {GOAL:.0f} s):", "met" if median < GOAL else "NOT met")
+
+    top = [(own, total, name) for own, total, name in imports if name[:2] != "  "]
+    print("\nimports in the server until the bars are drawn (top level, cumulative)")
+    for _, total, name in sorted(top, reverse=True, key=lambda t: t[1])[:12]:
+        print(f"  {total:6.3f} s  {name}")
+    names = {name.strip() for _, _, name in imports}
+    for module in ("pandas", "pyarrow", "plotly", "scipy", "sklearn", "matplotlib"):
+        total = sum(t for _, t, n in imports if n.strip() == module)
+        state = f"imported, {total:.3f} s" if module in names else "not imported"
+        print(f"  {module:10} {state}")
+    return 0 if median < GOAL and "scipy" not in names else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

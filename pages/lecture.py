@@ -1,0 +1,100 @@
+"""The guided lecture: the lecture's steps one at a time, each with its live view.
+
+The step is in the URL (``?step=4``, 1-based). Previous and next are buttons
+with keyboard shortcuts: ← and → on the visible pair, PageUp and PageDown (what
+a presenter's clicker sends) on a hidden pair. Streamlit ignores the keys while
+the focus is in an input (a text box, a slider, a select box), and a disabled
+button has no shortcut, so both ends clamp.
+"""
+
+import streamlit as st
+
+from softmax_ui.chrome import finish_page, presenter, start_page
+from softmax_ui.i18n import tr
+from softmax_ui.lecture_steps import STEPS
+from softmax_ui.widgets import clamp_link_value
+
+NAMES = tuple(STEPS)
+STEP_KEY = "step"
+HIDE_CLICKER = "<style>.st-key-lecture_clicker { display: none; }</style>"
+# In presenter mode the rule for markdown paragraphs would shrink a metric's
+# value to body size; this lets it take the metric's own size.
+PRESENTER_METRICS = """<style>
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {
+  font-size: inherit !important; }
+</style>"""
+
+
+def move(delta: int) -> None:
+    """Callback: go ``delta`` steps on, staying within the lecture."""
+    step = st.session_state.get(STEP_KEY, 1) + delta
+    st.session_state[STEP_KEY] = min(max(step, 1), len(NAMES))
+
+
+start_page("lecture.title")
+# Streamlit would open a ?step= outside 1 … N at step 1: open the nearest step.
+clamp_link_value(STEP_KEY, 1, len(NAMES))
+heading_col, previous_col, next_col = st.columns([6, 1, 1], vertical_alignment="center")
+caption, view, footer = st.container(), st.container(), st.container()
+with footer:
+    step = st.pagination(
+        len(NAMES),
+        max_visible_pages=None,
+        key=STEP_KEY,
+        bind="query-params",
+        width="stretch",
+    )
+first, last = step == 1, step == len(NAMES)
+previous_col.button(
+    tr("lecture.previous"),
+    key="lecture_previous",
+    on_click=move,
+    args=(-1,),
+    disabled=first,
+    shortcut="Left",
+    width="stretch",
+)
+next_col.button(
+    tr("lecture.next"),
+    key="lecture_next",
+    on_click=move,
+    args=(1,),
+    disabled=last,
+    shortcut="Right",
+    width="stretch",
+)
+# A button has one shortcut: the clicker's keys go on a pair that is never shown.
+with st.container(key="lecture_clicker"):
+    st.button(
+        tr("lecture.previous"),
+        key="lecture_page_up",
+        on_click=move,
+        args=(-1,),
+        disabled=first,
+        shortcut="PageUp",
+    )
+    st.button(
+        tr("lecture.next"),
+        key="lecture_page_down",
+        on_click=move,
+        args=(1,),
+        disabled=last,
+        shortcut="PageDown",
+    )
+st.html(HIDE_CLICKER + (PRESENTER_METRICS if presenter() else ""))
+
+current = NAMES[step - 1]
+heading_col.header(
+    tr(
+        "lecture.step_heading",
+        n=step,
+        total=len(NAMES),
+        title=tr(f"lecture.{current}_title"),
+    ),
+    anchor=False,
+)
+caption.markdown(tr(f"lecture.{current}_caption"))
+with view:
+    STEPS[current]()
+
+finish_page()
