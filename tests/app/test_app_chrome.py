@@ -1,6 +1,10 @@
 """What every page shares: navigation, the language, presenter mode, the URL."""
 
 import pytest
+from streamlit.testing.v1 import AppTest
+
+from softmax_ui.locales.zh_tw import STRINGS as ZH
+
 from .apptest_helpers import (
     APP,
     EN,
@@ -10,9 +14,6 @@ from .apptest_helpers import (
     open_page,
     set_widget,
 )
-from streamlit.testing.v1 import AppTest
-
-from softmax_ui.locales.zh_tw import STRINGS as ZH
 
 PAGES = ["home", "explorer", "loss", "logistic", "training"]
 PAGE_FIGURE = {

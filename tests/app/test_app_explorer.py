@@ -4,6 +4,9 @@ import math
 
 import numpy as np
 import pytest
+
+from softmax_ui.state import TEMPERATURES
+
 from .apptest_helpers import (
     EN,
     click,
@@ -14,8 +17,6 @@ from .apptest_helpers import (
     trace,
     values,
 )
-
-from softmax_ui.state import TEMPERATURES
 
 LECTURE_Z = [5.0, 2.0, -1.0, 3.0]
 

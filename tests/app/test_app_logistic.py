@@ -4,6 +4,7 @@ import math
 
 import numpy as np
 import pytest
+
 from .apptest_helpers import (
     EN,
     assert_no_exception,

@@ -11,6 +11,11 @@ import math
 
 import numpy as np
 import pytest
+from streamlit.testing.v1 import AppTest
+
+from softmax_ui.lecture_steps import STEPS
+from softmax_ui.locales.zh_tw import STRINGS as ZH
+
 from .apptest_helpers import (
     APP,
     EN,
@@ -22,10 +27,6 @@ from .apptest_helpers import (
     open_page,
     values,
 )
-from streamlit.testing.v1 import AppTest
-
-from softmax_ui.lecture_steps import STEPS
-from softmax_ui.locales.zh_tw import STRINGS as ZH
 
 NAMES = list(STEPS)
 CATALOGS = {"en": EN, "zh-TW": ZH}

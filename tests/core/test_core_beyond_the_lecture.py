@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 import scipy.special
 from sklearn.metrics import confusion_matrix as sklearn_confusion_matrix
-from .test_core_training import MODELS, random_problem, reference_cost
 
 from softmax_core import (
     NUMPY_SNIPPET,
@@ -25,6 +24,8 @@ from softmax_core import (
     train,
     train_test_split,
 )
+
+from .test_core_training import MODELS, random_problem, reference_cost
 
 
 def regularized_reference_cost(arrays, activation, X, labels, l2):

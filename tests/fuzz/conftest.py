@@ -16,13 +16,14 @@ Two AppTest quirks would otherwise hide the app's own behaviour:
 
 import pytest
 import streamlit.testing.v1.app_test as app_test_module
-from .fuzz_helpers import LANGUAGE_BETWEEN_RUNS
 from streamlit.runtime.pages_manager import PagesManager
 from streamlit.runtime.scriptrunner_utils.script_run_context import (
     get_script_run_ctx,
 )
 
 from softmax_ui import i18n
+
+from .fuzz_helpers import LANGUAGE_BETWEEN_RUNS
 
 
 class _LongRunningServerPages(PagesManager):

@@ -13,6 +13,9 @@ import zlib
 
 import numpy as np
 import pytest
+
+from softmax_ui.i18n import CATALOGS
+
 from .fuzz_helpers import (
     PAGES,
     assert_numbers_are_finite,
@@ -21,8 +24,6 @@ from .fuzz_helpers import (
     run,
     widgets,
 )
-
-from softmax_ui.i18n import CATALOGS
 
 LINKS_PER_PAGE = 10
 # Values no widget of the app can take as they are.

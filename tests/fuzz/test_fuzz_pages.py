@@ -11,6 +11,11 @@ import zlib
 
 import numpy as np
 import pytest
+from streamlit.testing.v1 import AppTest
+
+from softmax_ui.i18n import CATALOGS
+from softmax_ui.state import HIDDEN_UNITS, LEARNING_RATES
+
 from .fuzz_helpers import (
     PAGES,
     assert_numbers_are_finite,
@@ -21,10 +26,6 @@ from .fuzz_helpers import (
     shake,
     trace_values,
 )
-from streamlit.testing.v1 import AppTest
-
-from softmax_ui.i18n import CATALOGS
-from softmax_ui.state import HIDDEN_UNITS, LEARNING_RATES
 
 COMBINATIONS = 30
 # Training for the slider's maximum of iterations is slow; only these

@@ -18,11 +18,12 @@ import tomllib
 
 import numpy as np
 import pytest
-from .fuzz_helpers import ROOT, assert_numbers_are_finite, figures, open_page, run
 
 from softmax_core import read_csv
 from softmax_core.uploads import MAX_BYTES, MAX_EXAMPLES, MAX_FEATURES
 from softmax_ui.locales.en import STRINGS as EN
+
+from .fuzz_helpers import ROOT, assert_numbers_are_finite, figures, open_page, run
 
 ACCEPTED = None
 
