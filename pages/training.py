@@ -1,12 +1,28 @@
 """Training: gradient descent on the cost J, decision regions, Y and Ŷ as C×m."""
 
+from functools import partial
+
 import streamlit as st
 
-from softmax_core import cost_and_gradients, one_hot, predict_proba
+from softmax_core import (
+    confusion_matrix,
+    cost_and_gradients,
+    numpy_snippet,
+    one_hot,
+    parameters_to_json,
+    parameters_to_npz,
+    predict,
+    predict_proba,
+)
 from softmax_ui import figures, runs, tables
 from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
 from softmax_ui.i18n import class_names, tr
-from softmax_ui.state import HIDDEN_UNITS, LEARNING_RATES
+from softmax_ui.state import (
+    HIDDEN_UNITS,
+    L2_STRENGTHS,
+    LEARNING_RATES,
+    MAX_TEST_PERCENT,
+)
 from softmax_ui.widgets import clamp_link_value, linked_choice
 
 SHOWN_EXAMPLES = 8
@@ -52,6 +68,12 @@ with controls:
         seed = int(st.number_input(tr("training.seed"), 0, 10_000, 0,
                                    key="training_seed", bind="query-params"))
         data = runs.generated_data(dataset, count, max(m, count), seed)
+    clamp_link_value("training_test_share", 0, MAX_TEST_PERCENT)
+    test_percent = st.slider(
+        tr("training.test_share"), 0, MAX_TEST_PERCENT, 0, 5,
+        key="training_test_share", format="%d%%", bind="query-params",
+        help=tr("training.test_share_help"),
+    )
     st.subheader(tr("training.model"))
     hidden = linked_choice(
         st.select_slider, tr("training.hidden"), HIDDEN_UNITS, default=0,
@@ -68,14 +90,20 @@ with controls:
     clamp_link_value("training_iterations", 1, 3000)
     iterations = st.slider(tr("training.iterations"), 1, 3000, 300,
                            key="training_iterations", bind="query-params")
+    l2 = linked_choice(
+        st.select_slider, tr("training.l2"), L2_STRENGTHS, default=0.0,
+        key="training_l2", help=tr("training.l2_help"),
+    )
 
 if data is None:
     st.stop()
 
 names = list(data.class_names or class_names(count))
-run = (count, hidden, activation, float(learning_rate), int(iterations))
+run = (count, hidden, activation, float(learning_rate), int(iterations), float(l2),
+       test_percent / 100)
 with view, st.spinner(tr("training.running")):
     history = runs.training_run(data, *run)
+train_set, test_set = runs.split_data(data, test_percent / 100)
 steps = sorted(history.snapshots)
 if st.session_state.get("training_iteration") not in steps:
     st.session_state.pop("training_iteration", None)
@@ -89,18 +117,28 @@ with view:
         help=tr("training.iteration_help"),
     )
     params = history.snapshots[iteration]
-    first, second, third = st.columns(3)
-    first.metric(tr("training.cost_start"), f"{history.costs[0]:.3f}")
-    second.metric(tr("training.cost_now", it=iteration),
-                  f"{history.costs[iteration]:.3f}")
-    third.metric(tr("training.accuracy_now"), f"{history.accuracies[iteration]:.1%}")
+    start_col, cost_col, accuracy_col = st.columns(3)
+    start_col.metric(tr("training.cost_start"), f"{history.costs[0]:.3f}")
+    cost_col.metric(tr("training.cost_now", it=iteration),
+                    f"{history.costs[iteration]:.3f}")
+    accuracy_col.metric(tr("training.accuracy_now"),
+                        f"{history.accuracies[iteration]:.1%}")
+    if test_set:
+        cost_col.metric(tr("training.test_cost_now", it=iteration),
+                        f"{history.test_costs[iteration]:.3f}")
+        accuracy_col.metric(tr("training.test_accuracy_now"),
+                            f"{history.test_accuracies[iteration]:.1%}")
     curve_col, region_col = st.columns(2, gap="medium")
     curve_col.plotly_chart(
         figures.cost_curve(
             history.costs, history.accuracies, iteration, sz,
-            cost_label=tr("training.cost_axis"),
+            cost_label=tr("training.train_cost_axis" if test_set else
+                          "training.cost_axis"),
             accuracy_label=tr("training.accuracy_axis"),
             x_label=tr("training.iteration_axis"), title=tr("training.cost_title"),
+            test_costs=history.test_costs, test_accuracies=history.test_accuracies,
+            test_cost_label=tr("training.test_cost_axis"),
+            test_accuracy_label=tr("training.test_accuracy_axis"),
         ),
         key="training_cost", config={"displayModeBar": False},
     )
@@ -108,9 +146,13 @@ with view:
         regions = runs.regions_at(data, run, iteration)
         region_col.plotly_chart(
             figures.decision_regions(
-                regions.xs, regions.ys, regions.classes, data.X, data.labels, names,
-                sz, x_label=data.feature_names[0], y_label=data.feature_names[1],
+                regions.xs, regions.ys, regions.classes, train_set.X,
+                train_set.labels, names, sz, x_label=data.feature_names[0],
+                y_label=data.feature_names[1],
                 title=tr("training.regions_title", it=iteration),
+                test_X=test_set.X if test_set else None,
+                test_labels=test_set.labels if test_set else None,
+                test_label=tr("training.test_points"),
             ),
             key="training_regions", config={"displayModeBar": False},
         )
@@ -118,10 +160,31 @@ with view:
         region_col.info(tr("training.no_regions", n=data.X.shape[0]))
     st.download_button(
         tr("training.download"),
-        tables.history_frame(history.costs, history.accuracies).to_csv(index=False),
+        tables.history_frame(
+            history.costs, history.accuracies, history.test_costs,
+            history.test_accuracies,
+        ).to_csv(index=False),
         file_name="softmax_training_history.csv", mime="text/csv",
-        icon=":material/download:",
+        icon=":material/download:", on_click="ignore",
     )
+
+judged = test_set or train_set
+st.subheader(tr("training.confusion_test" if test_set else "training.confusion_train"))
+counts = confusion_matrix(judged.labels, predict(params, judged.X), count)
+confusion_col, confusion_note = st.columns([2, 1], gap="large")
+confusion_col.plotly_chart(
+    figures.confusion_heatmap(
+        counts, names, sz, true_label=tr("training.true_class"),
+        predicted_label=tr("training.predicted_class"),
+        title=tr("training.confusion_title", it=iteration, m=int(counts.sum())),
+    ),
+    key="training_confusion", config={"displayModeBar": False},
+)
+confusion_note.markdown(tr(
+    "training.confusion_note", right=int(counts.trace()), m=int(counts.sum())
+))
+if not test_set:
+    confusion_note.caption(tr("training.confusion_no_test"))
 
 st.subheader(tr("training.matrices"))
 m_total = data.X.shape[1]
@@ -139,6 +202,22 @@ y_hat_col.plotly_chart(
                            sz, title=tr("training.Y_hat_title", C=count, m=m_total)),
     key="training_Y_hat", config={"displayModeBar": False},
 )
+st.subheader(tr("training.export"))
+st.markdown(tr("training.export_intro", it=iteration))
+npz_col, json_col = st.columns(2)
+npz_col.download_button(
+    tr("training.export_npz"), partial(parameters_to_npz, params),
+    file_name="softmax_parameters.npz", mime="application/octet-stream",
+    icon=":material/download:", key="training_export_npz", on_click="ignore",
+)
+json_col.download_button(
+    tr("training.export_json"), partial(parameters_to_json, params),
+    file_name="softmax_parameters.json", mime="application/json",
+    icon=":material/download:", key="training_export_json", on_click="ignore",
+)
+st.caption(tr("training.export_snippet", shown=shown))
+st.code(numpy_snippet(data.X[:, :shown]), language="python")
+
 show_math(
     r"J = \frac{1}{m}\sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)}), \qquad"
     r" dZ^{[L]} = \hat Y - Y, \qquad dW^{[L]} = \tfrac{1}{m}\, dZ^{[L]} A^{[L-1]T},"

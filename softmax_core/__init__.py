@@ -32,6 +32,7 @@ from .datasets import (
 )
 from .export import (
     NUMPY_SNIPPET,
+    numpy_snippet,
     parameters_from_json,
     parameters_from_npz,
     parameters_to_json,
@@ -65,6 +66,7 @@ from .uploads import LabelledData, read_csv
 
 __all__ = [
     "NUMPY_SNIPPET",
+    "numpy_snippet",
     "confusion_matrix",
     "cost_and_accuracy",
     "parameters_from_json",

@@ -14,11 +14,11 @@ import numpy as np
 
 from .network import ACTIVATIONS, Parameters
 
-NUMPY_SNIPPET = '''\
+_SNIPPET = '''\
 import numpy as np
 
 params = np.load("softmax_parameters.npz")
-X = np.array([[0.5, -1.0], [2.0, 0.3]])  # n×m: one example per column
+{X}
 
 A = X
 if "W2" in params:  # one hidden layer before the softmax layer
@@ -33,6 +33,32 @@ Y_hat = t / t.sum(axis=0)      # a = t / Σt: C×m, each column sums to 1
 print(Y_hat.round(3))
 print("predicted classes:", Y_hat.argmax(axis=0))
 '''
+
+
+def numpy_snippet(X: np.typing.ArrayLike) -> str:
+    r"""Plain numpy code that loads the ``.npz`` file and computes Ŷ for ``X``.
+
+    The code computes Z = W X + b (after the hidden layer, if any) and
+    a = t / Σt with t = e^(z − max z), and prints Ŷ (C×m) and the predicted
+    classes. ``X`` (n×m) is written into the code with every digit, so it
+    prints the very Ŷ that :func:`softmax_core.predict_proba` gives.
+
+    Examples
+    --------
+    >>> print(numpy_snippet([[0.5], [2.0]]).splitlines()[3])
+    X = np.array([  # n×m: one example per column
+    """
+    X = np.asarray(X, dtype=float)
+    if X.ndim != 2:
+        raise ValueError("X must be n×m: one example per column.")
+    rows = "".join(f"    {row!r},\n" for row in X.tolist())
+    return _SNIPPET.format(
+        X=f"X = np.array([  # n×m: one example per column\n{rows}])"
+    )
+
+
+NUMPY_SNIPPET = numpy_snippet([[0.5, -1.0], [2.0, 0.3]])
+"""The snippet for a small example X (2 features, 2 examples)."""
 
 
 def parameters_to_npz(params: Parameters) -> bytes:

@@ -19,6 +19,7 @@ from .style import (
     NEGATIVE,
     POSITIVE,
     SOFTMAX_COLOUR,
+    TEST_COLOUR,
     Sizes,
     class_colour,
 )
@@ -61,6 +62,17 @@ def _layout(
     grid = {"gridcolor": "#DDE3EA", "zerolinecolor": "#9AA5B1", "automargin": True}
     fig.update_xaxes(**grid)
     fig.update_yaxes(**grid)
+    return fig
+
+
+def _legend_below(fig: go.Figure) -> go.Figure:
+    # A legend of more than a line or two would run into the title above the
+    # plot; below the x axis it has room for as many lines as it needs.
+    fig.update_layout(
+        legend={"yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
+        margin={"b": 20},
+        height=fig.layout.height + 3 * fig.layout.legend.font.size,
+    )
     return fig
 
 
@@ -274,10 +286,38 @@ def cost_curve(
     accuracy_label: str,
     x_label: str,
     title: str = "",
+    test_costs: np.ndarray | None = None,
+    test_accuracies: np.ndarray | None = None,
+    test_cost_label: str = "",
+    test_accuracy_label: str = "",
 ) -> go.Figure:
-    """J over gradient-descent iterations, training accuracy on a second axis."""
+    """J over gradient-descent iterations, accuracy on a second axis.
+
+    With a held-out test set its J (solid) and accuracy (dotted) are drawn
+    too, in the test set's colour, so the gap between the two sets shows.
+    """
     its = np.arange(len(costs))
     current = int(min(max(current, 0), len(costs) - 1))
+    tested = test_costs is not None and len(test_costs) > 0
+    test_traces = []
+    if tested:
+        test_traces = [
+            go.Scatter(
+                x=its,
+                y=test_costs,
+                mode="lines",
+                name=test_cost_label,
+                line={"width": sz.line, "color": TEST_COLOUR},
+            ),
+            go.Scatter(
+                x=its,
+                y=test_accuracies,
+                mode="lines",
+                name=test_accuracy_label,
+                yaxis="y2",
+                line={"width": sz.line * 0.7, "color": TEST_COLOUR, "dash": "dot"},
+            ),
+        ]
     fig = go.Figure(
         [
             go.Scatter(
@@ -305,6 +345,7 @@ def cost_curve(
                 textfont={"size": sz.bar_text},
                 showlegend=False,
             ),
+            *test_traces,
         ]
     )
     fig.update_layout(
@@ -320,7 +361,7 @@ def cost_curve(
         },
     )
     fig.update_xaxes(title_text=x_label)
-    return _layout(fig, sz, title)
+    return _legend_below(_layout(fig, sz, title))
 
 
 def decision_regions(
@@ -335,8 +376,15 @@ def decision_regions(
     x_label: str,
     y_label: str,
     title: str = "",
+    test_X: np.ndarray | None = None,
+    test_labels: np.ndarray | None = None,
+    test_label: str = "",
 ) -> go.Figure:
-    """Regions of the predicted class, tinted per class, with the data on top."""
+    """Regions of the predicted class, tinted per class, with the data on top.
+
+    Held-out test examples, if given, are drawn as open diamonds in their
+    class's colour.
+    """
     count = len(names)
     # A stepped colour scale: class k fills [k, k+1) of the range 0 … C.
     scale = []
@@ -370,9 +418,32 @@ def decision_regions(
                 },
             )
         )
+    if test_X is not None and test_labels is not None and test_labels.size:
+        marker = {"size": max(sz.marker // 2, 6) + 4, "symbol": "diamond-open",
+                  "line": {"width": 2.5}}
+        # One legend entry, in black, for the test examples of every class.
+        fig.add_trace(
+            go.Scattergl(
+                x=[], y=[], mode="markers", name=test_label,
+                legendgroup="test", marker={**marker, "color": "#111111"},
+            )
+        )
+        for k in range(count):
+            mine = test_labels == k
+            fig.add_trace(
+                go.Scattergl(
+                    x=test_X[0, mine],
+                    y=test_X[1, mine],
+                    mode="markers",
+                    name=f"{names[k]} ({test_label})",
+                    legendgroup="test",
+                    showlegend=False,
+                    marker={**marker, "color": class_colour(k)},
+                )
+            )
     fig.update_xaxes(title_text=x_label, range=[xs[0], xs[-1]])
     fig.update_yaxes(title_text=y_label, range=[ys[0], ys[-1]], scaleanchor="x")
-    return _layout(fig, sz, title)
+    return _legend_below(_layout(fig, sz, title))
 
 
 def matrix_heatmap(
@@ -475,3 +546,38 @@ def example_losses(
         range=[0, max(float(np.max(losses)) * 1.08, cost * 1.6, 0.5)],
     )
     return _layout(fig, sz, title)
+
+
+def confusion_heatmap(
+    counts: np.ndarray,
+    names: Sequence[str],
+    sz: Sizes,
+    *,
+    true_label: str,
+    predicted_label: str,
+    title: str = "",
+) -> go.Figure:
+    """A C×C confusion matrix: rows the true class, columns the predicted one."""
+    names = list(names)
+    fig = go.Figure(
+        go.Heatmap(
+            z=counts,
+            x=names,
+            y=names,
+            zmin=0,
+            zmax=max(int(counts.max()), 1),
+            colorscale="Blues",
+            showscale=False,
+            text=counts.astype(str),
+            texttemplate="%{text}",
+            textfont={"size": sz.font},
+            hovertemplate=f"{true_label}: %{{y}}<br>{predicted_label}: %{{x}}"
+            "<br>%{z}<extra></extra>",
+        )
+    )
+    fig.update_yaxes(
+        title_text=true_label, autorange="reversed", type="category"
+    )
+    fig.update_xaxes(title_text=predicted_label, type="category", side="top")
+    height = max(260, 3 * sz.font * len(names) + 120)
+    return _layout(fig, sz, title, height=height)

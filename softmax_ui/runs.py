@@ -6,7 +6,7 @@ the default settings costs one training run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 import streamlit as st
@@ -21,6 +21,7 @@ from softmax_core import (
     read_csv,
     standardize,
     train,
+    train_test_split,
 )
 
 DATASETS = ("blobs", "spirals", "upload")
@@ -91,6 +92,18 @@ def _plain_text(text: str) -> str:
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
+def split_data(data: Data, test_share: float) -> tuple[Data, Data | None]:
+    """``data`` as a training set and a held-out test set (None for share 0)."""
+    if test_share <= 0:
+        return data, None
+    X, labels, X_test, labels_test = train_test_split(data.X, data.labels, test_share)
+    return (
+        replace(data, X=X, labels=labels),
+        replace(data, X=X_test, labels=labels_test),
+    )
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
 def training_run(
     data: Data,
     num_classes: int,
@@ -98,17 +111,26 @@ def training_run(
     activation: str,
     learning_rate: float,
     iterations: int,
+    l2: float = 0.0,
+    test_share: float = 0.0,
 ) -> TrainingHistory:
-    """Gradient descent on ``data``, with about 100 snapshots for scrubbing."""
+    """Gradient descent on ``data``, with about 100 snapshots for scrubbing.
+
+    With ``test_share`` > 0 that share of the examples is held out
+    (:func:`split_data`) and its J and accuracy are recorded as well.
+    """
+    train_set, test_set = split_data(data, test_share)
     return train(
-        data.X,
-        data.labels,
+        train_set.X,
+        train_set.labels,
         num_classes,
         learning_rate=learning_rate,
         iterations=iterations,
         hidden_units=hidden_units,
         activation=activation,
         snapshot_every=max(1, iterations // SNAPSHOTS),
+        l2=l2,
+        test=None if test_set is None else (test_set.X, test_set.labels),
     )
 
 

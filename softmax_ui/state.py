@@ -56,6 +56,8 @@ LEARNING_RATES = (
     30.0, 100.0,
 )  # fmt: skip
 HIDDEN_UNITS = (0, 2, 4, 8, 16, 32, 64)
+L2_STRENGTHS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
+MAX_TEST_PERCENT = 50
 
 
 def take_descent_step(path_key: str, y: np.ndarray, step_key: str) -> None:

@@ -29,6 +29,7 @@ NEGATIVE = "#D55E00"
 POSITIVE = "#0072B2"
 SOFTMAX_COLOUR = "#0072B2"
 HARDMAX_COLOUR = "#E69F00"
+TEST_COLOUR = "#CC79A7"  # the held-out test set's curves on the training page
 FONT_FAMILY = (
     '"Source Sans Pro", "Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei",'
     ' "PingFang TC", sans-serif'

@@ -59,8 +59,20 @@ def dz_check_table(names: Sequence[str], check: DzCheck) -> pd.DataFrame:
     )
 
 
-def history_frame(costs: np.ndarray, accuracies: np.ndarray) -> pd.DataFrame:
-    """The J and accuracy history, one row per iteration, for the CSV download."""
-    return pd.DataFrame(
+def history_frame(
+    costs: np.ndarray,
+    accuracies: np.ndarray,
+    test_costs: np.ndarray | None = None,
+    test_accuracies: np.ndarray | None = None,
+) -> pd.DataFrame:
+    """The J and accuracy history, one row per iteration, for the CSV download.
+
+    With a held-out test set, its J and accuracy are two more columns.
+    """
+    frame = pd.DataFrame(
         {"iteration": np.arange(len(costs)), "cost_J": costs, "accuracy": accuracies}
     )
+    if test_costs is not None and len(test_costs):
+        frame["test_cost_J"] = test_costs
+        frame["test_accuracy"] = test_accuracies
+    return frame

@@ -20,6 +20,23 @@ STRINGS: dict[str, str] = {
     "widgets.z_entry": "z{k} · {name}",
     "widgets.reset": "Lecture example",
     "widgets.randomize": "Random z",
+    # Classroom links (softmax_ui/classroom.py)
+    "classroom.link": "Link to this view",
+    "classroom.link_help": (
+        "The link opens this page as it is now. Controls you hide here are hidden"
+        " for whoever opens it, and keep the values they have now."
+    ),
+    "classroom.hide": "Hide in the link",
+    "classroom.hide_placeholder": "Nothing hidden",
+    "classroom.hide_help": (
+        "They disappear from this page at once, so you see what students will see."
+    ),
+    "classroom.nothing_to_hide": "This page has no controls to hide.",
+    "classroom.hidden_note": "Some controls are hidden in this link.",
+    "classroom.show_all": "Show all",
+    "classroom.step_navigation": "Step navigation (previous, next, step numbers)",
+    "classroom.z1": "z₁",
+    "classroom.z2": "z₂",
     "table.class": "class",
     "table.t": "t = e^z",
     "table.t_shifted": "t = e^(z − s)",
@@ -203,11 +220,11 @@ STRINGS: dict[str, str] = {
     "training.cost_start": "J at the start",
     "training.cost_now": "J at iteration {it}",
     "training.accuracy_now": "Training accuracy",
-    "training.cost_title": "Cost J over gradient-descent iterations",
+    "training.cost_title": "Cost J by iteration",
     "training.cost_axis": "cost J",
     "training.accuracy_axis": "training accuracy",
     "training.iteration_axis": "iteration",
-    "training.regions_title": "Decision regions at iteration {it}",
+    "training.regions_title": "Regions at iteration {it}",
     "training.no_regions": (
         "The data has {n} features; decision regions are drawn for 2 features only."
     ),
@@ -219,6 +236,48 @@ STRINGS: dict[str, str] = {
     "training.Y_title": "Y ({C} × {m})",
     "training.Y_hat_title": "Ŷ ({C} × {m})",
     "training.download": "Download J and accuracy (CSV)",
+    "training.test_share": "Held-out test share",
+    "training.test_share_help": (
+        "Keep this share of the examples out of training, to see how the classifier"
+        " does on examples it never learned from. 0 % trains on all of them, as in"
+        " the lecture."
+    ),
+    "training.l2": "L2 regularization λ (beyond the lecture)",
+    "training.l2_help": (
+        "Not in the lecture: J gains (λ / 2m) Σ‖W‖², which keeps the weights small."
+        " 0 is the lecture's cost."
+    ),
+    "training.test_cost_now": "Test J at iteration {it}",
+    "training.test_accuracy_now": "Test accuracy",
+    "training.train_cost_axis": "training cost J",
+    "training.test_cost_axis": "test cost J",
+    "training.test_accuracy_axis": "test accuracy",
+    "training.test_points": "test examples",
+    "training.confusion_test": "Confusion matrix on the test set",
+    "training.confusion_train": "Confusion matrix on the training set",
+    "training.confusion_title": "Iteration {it}: {m} examples",
+    "training.true_class": "true class",
+    "training.predicted_class": "predicted class",
+    "training.confusion_note": (
+        "Each row is a true class, each column the class the classifier predicts"
+        " (the largest entry of ŷ). The diagonal holds the **{right}** of **{m}**"
+        " examples it gets right."
+    ),
+    "training.confusion_no_test": (
+        "Set a held-out test share to see it on examples the classifier never"
+        " trained on."
+    ),
+    "training.export": "Take the trained classifier with you",
+    "training.export_intro": (
+        "The parameters W and b at iteration {it}, as a numpy `.npz` file or as"
+        " JSON."
+    ),
+    "training.export_npz": "Download the parameters (.npz)",
+    "training.export_json": "Download the parameters (JSON)",
+    "training.export_snippet": (
+        "This numpy code loads the `.npz` file and computes Ŷ for the first {shown}"
+        " examples: it prints the Ŷ shown above."
+    ),
     # Lecture
     "lecture.nav": "Guided lecture",
     "lecture.title": "The lecture, step by step",

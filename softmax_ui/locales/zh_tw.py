@@ -17,6 +17,21 @@ STRINGS: dict[str, str] = {
     "widgets.z_entry": "z{k} · {name}",
     "widgets.reset": "課程範例",
     "widgets.randomize": "隨機 z",
+    # Classroom links (softmax_ui/classroom.py)
+    "classroom.link": "這個畫面的連結",
+    "classroom.link_help": (
+        "開啟這個連結，會看到這一頁目前的樣子。在這裡選擇隱藏的控制項，"
+        "開啟連結的人看不到，它們的數值維持現在的設定。"
+    ),
+    "classroom.hide": "在連結中隱藏",
+    "classroom.hide_placeholder": "沒有隱藏任何項目",
+    "classroom.hide_help": "這一頁也會立刻隱藏它們，讓你看到學生會看到的畫面。",
+    "classroom.nothing_to_hide": "這一頁沒有可以隱藏的控制項。",
+    "classroom.hidden_note": "這個連結隱藏了部分控制項。",
+    "classroom.show_all": "全部顯示",
+    "classroom.step_navigation": "步驟切換（上一步、下一步、步驟編號）",
+    "classroom.z1": "z₁",
+    "classroom.z2": "z₂",
     "table.class": "類別",
     "table.t": "t = e^z",
     "table.t_shifted": "t = e^(z − s)",
@@ -192,7 +207,7 @@ STRINGS: dict[str, str] = {
     "training.cost_start": "起始的 J",
     "training.cost_now": "第 {it} 次迭代的 J",
     "training.accuracy_now": "訓練準確率",
-    "training.cost_title": "成本 J 隨梯度下降迭代的變化",
+    "training.cost_title": "每次迭代的成本 J",
     "training.cost_axis": "成本 J",
     "training.accuracy_axis": "訓練準確率",
     "training.iteration_axis": "迭代",
@@ -206,6 +221,38 @@ STRINGS: dict[str, str] = {
     "training.Y_title": "Y ({C} × {m})",
     "training.Y_hat_title": "Ŷ ({C} × {m})",
     "training.download": "下載 J 與準確率（CSV）",
+    "training.test_share": "保留作測試集的比例",
+    "training.test_share_help": (
+        "把這個比例的樣本留在訓練之外，看分類器在從沒學過的樣本上表現如何。"
+        "0 % 表示全部拿來訓練，和課程一樣。"
+    ),
+    "training.l2": "L2 正則化 λ（超出課程範圍）",
+    "training.l2_help": (
+        "課程沒有講到：J 加上 (λ / 2m) Σ‖W‖²，讓權重保持小。0 就是課程裡的成本函數。"
+    ),
+    "training.test_cost_now": "第 {it} 次迭代的測試 J",
+    "training.test_accuracy_now": "測試準確率",
+    "training.train_cost_axis": "訓練成本 J",
+    "training.test_cost_axis": "測試成本 J",
+    "training.test_accuracy_axis": "測試準確率",
+    "training.test_points": "測試樣本",
+    "training.confusion_test": "測試集上的混淆矩陣",
+    "training.confusion_train": "訓練集上的混淆矩陣",
+    "training.confusion_title": "第 {it} 次迭代：{m} 個樣本",
+    "training.true_class": "真實類別",
+    "training.predicted_class": "預測類別",
+    "training.confusion_note": (
+        "每一列是一個真實類別，每一行是分類器預測的類別（ŷ 中最大的那一項）。"
+        "對角線上是分類器答對的 **{right}** 個樣本（共 **{m}** 個）。"
+    ),
+    "training.confusion_no_test": "設定保留的測試集比例，就能看分類器在沒訓練過的樣本上的表現。",
+    "training.export": "把訓練好的分類器帶走",
+    "training.export_intro": "第 {it} 次迭代的參數 W 與 b，存成 numpy 的 `.npz` 檔或 JSON。",
+    "training.export_npz": "下載參數（.npz）",
+    "training.export_json": "下載參數（JSON）",
+    "training.export_snippet": (
+        "這段 numpy 程式讀入 `.npz` 檔，算出前 {shown} 個樣本的 Ŷ：印出的就是上面的 Ŷ。"
+    ),
     # Lecture
     "lecture.nav": "課程導覽",
     "lecture.title": "一步一步看課程",

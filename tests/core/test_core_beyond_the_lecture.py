@@ -15,6 +15,7 @@ from softmax_core import (
     cost_and_accuracy,
     cost_and_gradients,
     make_blobs,
+    numpy_snippet,
     parameters_from_json,
     parameters_from_npz,
     parameters_to_json,
@@ -180,6 +181,32 @@ def test_the_numpy_snippet_reproduces_the_predictions_of_the_app(
     np.testing.assert_allclose(
         np.load(tmp_path / "y_hat.npy"), predict_proba(history.params, X), rtol=1e-5
     )
+
+
+@pytest.mark.parametrize("dtype", [np.float64, np.float32])
+def test_the_snippet_for_the_pages_x_keeps_every_digit(dtype, tmp_path):
+    X = np.random.default_rng(3).normal(scale=7.0, size=(3, 5)).astype(dtype)
+    X_all, labels = make_blobs(60, 3, seed=1)
+    X_train = np.vstack([X_all, X_all[:1] * 0.5])
+    history = train(X_train, labels, 3, learning_rate=0.3, iterations=20,
+                    hidden_units=4)
+    (tmp_path / "softmax_parameters.npz").write_bytes(
+        parameters_to_npz(history.params)
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", numpy_snippet(X) + "\nnp.save('y_hat.npy', Y_hat)"],
+        cwd=tmp_path, capture_output=True, text=True, timeout=60,
+    )
+    assert done.returncode == 0, done.stderr
+    np.testing.assert_allclose(
+        np.load(tmp_path / "y_hat.npy"), predict_proba(history.params, X),
+        rtol=1e-5, atol=1e-8,
+    )
+
+
+def test_the_snippet_wants_x_as_a_matrix():
+    with pytest.raises(ValueError, match="n×m"):
+        numpy_snippet([1.0, 2.0])
 
 
 def test_a_file_without_parameters_is_refused_with_a_clear_message():
