@@ -20,16 +20,26 @@ st.latex(
 )
 
 st.subheader(tr("home.pages"))
+lecture_card = ("pages/lecture.py", "lecture", ":material/co_present:")
 cards = [
     ("pages/explorer.py", "explorer", ":material/bar_chart:"),
     ("pages/loss.py", "loss", ":material/trending_down:"),
     ("pages/logistic.py", "logistic", ":material/compare:"),
     ("pages/training.py", "training", ":material/model_training:"),
 ]
-columns = st.columns(2)
-for k, (path, name, icon) in enumerate(cards):
-    with columns[k % 2].container(border=True):
+
+
+def card(path: str, name: str, icon: str) -> None:
+    with st.container(border=True):
         st.page_link(path, label=tr(f"{name}.nav"), icon=icon)
         st.markdown(tr(f"home.card_{name}"))
+
+
+# The guided lecture first, across the page; then the pages two by two.
+card(*lecture_card)
+columns = st.columns(2)
+for k, entry in enumerate(cards):
+    with columns[k % 2]:
+        card(*entry)
 
 finish_page()

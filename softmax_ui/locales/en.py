@@ -81,6 +81,10 @@ STRINGS: dict[str, str] = {
         "With $C = 2$ the two outputs always sum to 1, and softmax is exactly the"
         " sigmoid $\\sigma(z_1 - z_2)$ of logistic regression."
     ),
+    "home.card_lecture": (
+        "The whole lecture in ten steps, from z[L] to training, each with its live"
+        " view. Next and previous with the arrow keys or a presenter clicker."
+    ),
     "home.card_training": (
         "Train a softmax classifier by gradient descent: the cost $J$ over the"
         " iterations, the decision regions, and $Y$, $\\hat Y$ as $C \\times m$."

@@ -72,6 +72,10 @@ STRINGS: dict[str, str] = {
         "當 $C = 2$，兩個輸出加總一定為 1，而 softmax 正好就是羅吉斯迴歸的"
         " sigmoid $\\sigma(z_1 - z_2)$。"
     ),
+    "home.card_lecture": (
+        "整堂課分成十個步驟，從 z[L] 到訓練，每一步都有可以操作的即時畫面。"
+        "用方向鍵或簡報器翻到上一步、下一步。"
+    ),
     "home.card_training": (
         "用梯度下降法訓練 softmax 分類器：成本 $J$ 隨迭代的變化、決策區域，"
         "以及 $C \\times m$ 的 $Y$、$\\hat Y$。"

@@ -30,7 +30,8 @@ def test_app_opens_on_the_home_page_with_a_link_to_every_page():
     assert [t.value for t in at.title] == [EN["home.title"]]
     # A page link's proto names the page by its URL path.
     links = [link.proto.page for link in at.get("page_link")]
-    assert sorted(links) == sorted(PAGES[1:])
+    assert links[0] == "lecture"  # the guided lecture first
+    assert sorted(links) == sorted(["lecture", *PAGES[1:]])
     assert at.get_by_key("lang").value == "en"
     assert at.get_by_key("present").value is False
 
