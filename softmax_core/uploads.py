@@ -38,6 +38,11 @@ SUBSAMPLE_SEED = 0
 MAX_MAGNITUDE = 1e100
 # C0 and C1 control characters other than tab, newline, carriage return and
 # the old end-of-file mark: text files hardly hold them, binary files do.
+# A non-ASCII character inside a Latin word: between two letters, or before or
+# after two lower-case ones ("école" read as Big5 starts with a Chinese character).
+_INSIDE_LATIN_WORD = re.compile(
+    r"[A-Za-z][^\x00-\x7f][A-Za-z]|[^\x00-\x7f][a-z]{2}|[a-z]{2}[^\x00-\x7f]"
+)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x19\x1b-\x1f\x7f-\x9f]")
 
 
@@ -82,19 +87,27 @@ def _read_bytes(file: str | Path | bytes | IO) -> bytes:
 
 
 def _decode(raw: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16 with its BOM, else Windows-1252, else Latin-1."""
+    """UTF-8 (BOM or not), UTF-16 with its BOM, Big5, else Windows-1252 or Latin-1.
+
+    Big5 (as cp950) is what Excel in Traditional Chinese saves a CSV file
+    in. It is taken when the whole file decodes as Big5 and reads as Chinese
+    text; a Western file whose accents happen to pair up into Big5 characters
+    puts them inside Latin words ("r翾um" for "résumé"), which Chinese text
+    does not do.
+    """
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return raw.decode("utf-16")
         except UnicodeDecodeError:
             pass
     text = None
-    for encoding in ("utf-8-sig", "cp1252", "latin-1"):
+    for encoding in ("utf-8-sig", "cp950", "cp1252", "latin-1"):
         try:
             text = raw.decode(encoding)
-            break
         except UnicodeDecodeError:
             continue
+        if encoding != "cp950" or not _INSIDE_LATIN_WORD.search(text):
+            break
     head = text[:4096]
     if "\x00" in head or len(_CONTROL.findall(head)) > len(head) // 100:
         raise ValueError(

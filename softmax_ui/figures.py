@@ -59,7 +59,15 @@ def _layout(
         },
         **extra,
     )
-    grid = {"gridcolor": "#DDE3EA", "zerolinecolor": "#9AA5B1", "automargin": True}
+    # Tick labels and axis titles explicitly: Streamlit's chart theme sets them
+    # to three quarters of its base type, too small to read from the back row.
+    grid = {
+        "gridcolor": "#DDE3EA",
+        "zerolinecolor": "#9AA5B1",
+        "automargin": True,
+        "tickfont": {"size": sz.font, "color": "#333333"},
+        "title_font": {"size": sz.font, "color": "#111111"},
+    }
     fig.update_xaxes(**grid)
     fig.update_yaxes(**grid)
     return fig
@@ -571,8 +579,6 @@ def confusion_heatmap(
             text=counts.astype(str),
             texttemplate="%{text}",
             textfont={"size": sz.font},
-            hovertemplate=f"{true_label}: %{{y}}<br>{predicted_label}: %{{x}}"
-            "<br>%{z}<extra></extra>",
         )
     )
     fig.update_yaxes(

@@ -216,3 +216,25 @@ def test_a_row_with_too_many_values_is_refused_with_its_line():
     message = read_error(b"x1,x2,label\n1,2,a\n3,4,b,5\n")
     assert "could not be read as a table" in message
     assert "line 3" in message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "x1,x2,類別\n1,2,貓\n3,4,狗\n5,6,小雞\n",
+        "特徵一,特徵二,標籤\n1.5,2,其他\n3,4,貓\n",
+    ],
+)
+def test_a_big5_file_from_excel_keeps_its_chinese_names(text):
+    data = read_csv(text.encode("big5"))
+    chinese = read_csv(text.encode("utf-8"))
+    assert data.class_names == chinese.class_names
+    assert data.feature_names == chinese.feature_names
+    np.testing.assert_array_equal(data.X, chinese.X)
+
+
+@pytest.mark.parametrize("encoding", ["cp1252", "latin-1"])
+def test_western_accents_are_not_taken_for_big5(encoding):
+    names = ("école", "résumé", "crème brûlée", "Müller", "naïve", "señor", "Ångström")
+    text = "x,label\n" + "".join(f"{k},{name}\n" for k, name in enumerate(names))
+    assert set(read_csv(text.encode(encoding)).class_names) == set(names)
