@@ -101,8 +101,12 @@ if data is None:
 names = list(data.class_names or class_names(count))
 run = (count, hidden, activation, float(learning_rate), int(iterations), float(l2),
        test_percent / 100)
-with view, st.spinner(tr("training.running")):
-    history = runs.training_run(data, *run)
+with view:
+    bar = st.empty()
+    history = runs.training_run(data, *run, _progress=runs.progress_bar(
+        bar, int(iterations), lambda it: tr("training.progress", it=it, of=iterations)
+    ))
+    bar.empty()
 train_set, test_set = runs.split_data(data, test_percent / 100)
 steps = sorted(history.snapshots)
 if st.session_state.get("training_iteration") not in steps:

@@ -6,8 +6,16 @@ C×m with one example per column; a 1-D z is one example.
 
 This package imports numpy only (pandas is imported by ``read_csv`` when a
 file is read), so it can be tested and reused without a browser.
+
+Importing it before numpy keeps BLAS (OpenBLAS, MKL) on one thread unless
+``OPENBLAS_NUM_THREADS`` or ``MKL_NUM_THREADS`` says otherwise: the core's
+matrix products are small (at most C × 16384 per chunk), and in a server where
+many sessions train at once, BLAS threads fight each other for the cores.
+Measured on 2 busy cores, one step of a 64-unit hidden layer on 3000 examples
+took 264 ms with two BLAS threads and 10 ms with one.
 """
 
+from . import _blas  # noqa: F401  (first: before any module imports numpy)
 from .activations import (
     SoftmaxSteps,
     hardmax,

@@ -8,6 +8,7 @@ training accuracy at every iteration and keeps snapshots of the parameters.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -93,6 +94,7 @@ def train(
     l2: float = 0.0,
     test: tuple[np.typing.ArrayLike, np.typing.ArrayLike] | None = None,
     dtype: np.typing.DTypeLike = np.float32,
+    progress: Callable[[int], object] | None = None,
 ) -> TrainingHistory:
     r"""Fit a softmax classifier by batch gradient descent.
 
@@ -130,6 +132,9 @@ def train(
         it never takes part in the gradient.
     dtype : dtype, optional
         float32 (fast, the default) or float64.
+    progress : callable, optional
+        Called with the number of steps taken after each step, e.g. to
+        draw a progress bar.
 
     Returns
     -------
@@ -204,6 +209,8 @@ def train(
             diverged = True
             break
         params = stepped
+        if progress is not None:
+            progress(it + 1)
     if diverged:
         snapshots[len(costs) - 1] = last_good
     return TrainingHistory(

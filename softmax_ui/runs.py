@@ -6,10 +6,17 @@ the default settings costs one training run.
 
 from __future__ import annotations
 
+import contextvars
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 import numpy as np
 import streamlit as st
+from streamlit.runtime.scriptrunner_utils.script_run_context import (
+    in_cached_function,
+)
 
 from softmax_core import (
     LabelledData,
@@ -113,11 +120,14 @@ def training_run(
     iterations: int,
     l2: float = 0.0,
     test_share: float = 0.0,
+    _progress: Callable[[int], Any] | None = None,
 ) -> TrainingHistory:
     """Gradient descent on ``data``, with about 100 snapshots for scrubbing.
 
     With ``test_share`` > 0 that share of the examples is held out
     (:func:`split_data`) and its J and accuracy are recorded as well.
+    ``_progress`` (not part of the cache key) hears of every step, see
+    :func:`progress_bar`.
     """
     train_set, test_set = split_data(data, test_share)
     return train(
@@ -131,7 +141,39 @@ def training_run(
         snapshot_every=max(1, iterations // SNAPSHOTS),
         l2=l2,
         test=None if test_set is None else (test_set.X, test_set.labels),
+        progress=_progress,
     )
+
+
+def progress_bar(
+    placeholder: Any, iterations: int, label: Callable[[int], str]
+) -> Callable[[int], None]:
+    """A ``progress`` callback that fills a bar in ``placeholder`` (an ``st.empty``).
+
+    Nothing shows for a run that ends within half a second; after that the
+    bar moves at most ten times a second. The bar is drawn outside the
+    cache's record of the training run, so a cached run replays no stale bar.
+    """
+    start = time.monotonic()
+    shown = [start]
+
+    def report(done: int) -> None:
+        now = time.monotonic()
+        if now - start < 0.5 or now - shown[0] < 0.1:
+            return
+        shown[0] = now
+        contextvars.copy_context().run(_draw_outside_the_cache, placeholder,
+                                       done / max(iterations, 1), label(done))
+
+    return report
+
+
+def _draw_outside_the_cache(placeholder: Any, fraction: float, text: str) -> None:
+    # Inside a cached function Streamlit records every element drawn, to draw
+    # it again on a cache hit; the bar belongs to the page, not to the run.
+    # (Run in a copy of the context, so the flag is back as it was after.)
+    in_cached_function.set(False)
+    placeholder.progress(fraction, text=text)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -26,6 +26,9 @@ STRINGS: dict[str, str] = {
         "The link opens this page as it is now. Controls you hide here are hidden"
         " for whoever opens it, and keep the values they have now."
     ),
+    "classroom.copy": "Copy link",
+    "classroom.copied": "Copied",
+    "classroom.copy_by_hand": "Select the link and copy it",
     "classroom.hide": "Hide in the link",
     "classroom.hide_placeholder": "Nothing hidden",
     "classroom.hide_help": (
@@ -213,7 +216,7 @@ STRINGS: dict[str, str] = {
     "training.activation": "Hidden activation",
     "training.learning_rate": "Learning rate α",
     "training.iterations": "Iterations",
-    "training.running": "Training…",
+    "training.progress": "Gradient descent: step {it} of {of}",
     "training.diverged": (
         "Gradient descent diverged at iteration {it}: the learning rate is too large,"
         " so J grew instead of falling. The curve stops there; choose a smaller"

@@ -23,6 +23,9 @@ STRINGS: dict[str, str] = {
         "開啟這個連結，會看到這一頁目前的樣子。在這裡選擇隱藏的控制項，"
         "開啟連結的人看不到，它們的數值維持現在的設定。"
     ),
+    "classroom.copy": "複製連結",
+    "classroom.copied": "已複製",
+    "classroom.copy_by_hand": "請選取連結後自行複製",
     "classroom.hide": "在連結中隱藏",
     "classroom.hide_placeholder": "沒有隱藏任何項目",
     "classroom.hide_help": "這一頁也會立刻隱藏它們，讓你看到學生會看到的畫面。",
@@ -201,7 +204,7 @@ STRINGS: dict[str, str] = {
     "training.activation": "隱藏層啟動函數",
     "training.learning_rate": "學習率 α",
     "training.iterations": "迭代次數",
-    "training.running": "訓練中…",
+    "training.progress": "梯度下降：第 {it} 步，共 {of} 步",
     "training.diverged": (
         "梯度下降法在第 {it} 次迭代發散：學習率太大，J 不降反升。曲線到此為止；"
         "請選擇較小的學習率。"

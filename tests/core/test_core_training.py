@@ -389,3 +389,13 @@ def test_parameters_report_their_hidden_units_and_classes_and_change_dtype():
     as64 = params.astype(np.float64)
     assert all(v.dtype == np.float64 for v in as64.arrays().values())
     assert as64.activation == params.activation
+
+
+def test_progress_hears_of_every_step_and_changes_nothing():
+    X, labels = make_blobs(120, 3, seed=2)
+    heard: list[int] = []
+    with_progress = train(X, labels, 3, learning_rate=0.5, iterations=25,
+                          progress=heard.append)
+    without = train(X, labels, 3, learning_rate=0.5, iterations=25)
+    assert heard == list(range(1, 26))
+    np.testing.assert_array_equal(with_progress.costs, without.costs)

@@ -1,0 +1,7 @@
+"""softmax_ui: what the pages share (widgets, figures, tables, the language).
+
+``softmax_core`` is imported first: it keeps BLAS on one thread, which only
+works before numpy is first imported (see its docstring).
+"""
+
+import softmax_core  # noqa: F401
