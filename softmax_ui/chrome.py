@@ -13,6 +13,7 @@ from collections.abc import Callable
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from . import classroom
 from .i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, tr
 from .style import sizes
 
@@ -100,30 +101,44 @@ def start_page(title_key: str) -> None:
     if presenter():
         st.html(_PRESENTER_CSS)
     st.title(tr(title_key))
+    classroom.hide_controls()
     st.session_state[_LINK_NOTICE] = st.empty()
 
 
 def finish_page() -> None:
-    """End a page: say which values of the link could not be used, if any.
+    """End a page: the notes on its link, and the sidebar's "Link to this view".
 
     Streamlit drops a URL value that a widget cannot take and clamps one out
     of range; comparing the link with the widgets' values afterwards finds
     both, and the notice names them, so a mistyped link is never silent.
+    Under it, a note says when the link hides some of the page's controls.
     """
+    placeholder = st.session_state.pop(_LINK_NOTICE, None)
+    problems, hidden_here = _link_problems(), classroom.hides_controls_here()
+    if problems or hidden_here:
+        with (st if placeholder is None else placeholder).container():
+            if problems:
+                shown = ", ".join(_shown_key(key) for key in problems)
+                st.warning(tr("chrome.link_notice", keys=shown))
+            if hidden_here:
+                classroom.hidden_note()
+    classroom.link_popover()
+
+
+def _link_problems() -> list[str]:
     # Checked once, on the session's first complete page run.
     params: dict[str, list[str]] | None = st.session_state.get(_LINK_PARAMS)
-    placeholder = st.session_state.pop(_LINK_NOTICE, None)
     if not params:
-        return
+        return []
     st.session_state[_LINK_PARAMS] = {}
     problems = [
         key
         for key, values in params.items()
-        if key != "embed" and not _link_value_taken(key, values)
+        if key not in ("embed", classroom.HIDE_PARAM)
+        and not _link_value_taken(key, values)
     ]
-    if problems and placeholder is not None:
-        shown = ", ".join(_shown_key(key) for key in problems)
-        placeholder.warning(tr("chrome.link_notice", keys=shown))
+    hidden = params.get(classroom.HIDE_PARAM, [])
+    return problems + [f"{classroom.HIDE_PARAM}={n}" for n in classroom.refused(hidden)]
 
 
 def _shown_key(key: str) -> str:

@@ -188,6 +188,7 @@ class LiveView {
     const signature = JSON.stringify([
       data.mode,
       data.inputs,
+      data.hidden,
       data.presenter,
       data.labels,
       data.colours,
@@ -331,6 +332,8 @@ class LiveView {
       this.cells.header.push(el('th', { text: name, class: i === 1 ? 'zcol' : '' }, head));
     });
     const body = el('tbody', {}, table);
+    // Controls a classroom link hides get no input here either: only the value.
+    const hidden = new Set(data.hidden || []);
     this.rows = data.entries.map((spec, k) => {
       const tr = el('tr', {}, body);
       const name = el('td', { class: 'name' }, tr);
@@ -338,7 +341,10 @@ class LiveView {
       el('span', { text: spec.label }, name);
       const zcell = el('td', { class: 'zcol' }, tr);
       const row = { tr, input: null };
-      if (data.inputs) {
+      if (data.inputs && hidden.has(spec.key)) {
+        const wrap = el('div', { class: 'zcell fixed', 'data-hidden-key': spec.key }, zcell);
+        row.z = el('span', { class: 'zval' }, wrap);
+      } else if (data.inputs) {
         const wrap = el('div', { class: 'zcell' }, zcell);
         row.input = el(
           'input',
@@ -375,7 +381,7 @@ class LiveView {
       const spec = this.specs().at(-1);
       const row = el('div', { class: 'trow' }, this.root);
       el('span', { class: 'tlabel', text: labels.temperature }, row);
-      if (data.inputs) {
+      if (data.inputs && !hidden.has(spec.key)) {
         this.temperatureInput = el(
           'input',
           {

@@ -32,6 +32,7 @@ import streamlit as st
 from softmax_core import SoftmaxSteps, TwoClassOutputs
 
 from .chrome import figure_sizes, presenter
+from .classroom import hidden_keys
 from .i18n import tr
 from .state import TEMPERATURES, Z_RANGE, z_key
 from .style import (
@@ -177,12 +178,17 @@ def _mount(
     inputs: bool,
 ) -> None:
     sz = figure_sizes()
-    limits = {e.key: e for e in [*entries, *([temperature] if temperature else [])]}
+    # A control hidden by a classroom link loses its input in the view too, and
+    # a value sent for it anyway is not taken.
+    every = [*entries, *([temperature] if temperature else [])]
+    hidden = [e.key for e in every if e.key in hidden_keys()]
+    limits = {e.key: e for e in every if e.key not in hidden}
     _component(
         key=key,
         data={
             "mode": mode,
             "inputs": inputs,
+            "hidden": hidden,
             "entries": [asdict(e) for e in entries],
             "temperature": asdict(temperature) if temperature else None,
             "python": python,
