@@ -10,6 +10,7 @@ button has no shortcut, so both ends clamp.
 import streamlit as st
 
 from softmax_ui.chrome import finish_page, presenter, start_page
+from softmax_ui.classroom import hidden_keys
 from softmax_ui.i18n import tr
 from softmax_ui.lecture_steps import STEPS
 from softmax_ui.widgets import clamp_link_value
@@ -44,7 +45,10 @@ with footer:
         bind="query-params",
         width="stretch",
     )
-first, last = step == 1, step == len(NAMES)
+# A link that hides the step navigation keeps students on its step: the
+# buttons' keyboard and clicker shortcuts go too.
+fixed = STEP_KEY in hidden_keys()
+first, last = fixed or step == 1, fixed or step == len(NAMES)
 previous_col.button(
     tr("lecture.previous"),
     key="lecture_previous",

@@ -96,6 +96,7 @@ with controls:
     )
 
 if data is None:
+    finish_page()  # the link notice and "Link to this view" even with no data yet
     st.stop()
 
 names = list(data.class_names or class_names(count))

@@ -128,3 +128,10 @@ def test_the_export_offers_both_files():
     labels = [b.proto.label for b in at.get("download_button")]
     assert EN["training.export_npz"] in labels
     assert EN["training.export_json"] in labels
+
+
+def test_waiting_for_an_upload_still_offers_the_link_to_this_view():
+    at = set_widget(open_page("training"), "training_dataset", "upload")
+    assert_no_exception(at)
+    assert any(i.value == EN["training.upload_waiting"] for i in at.info)
+    assert at.get_by_key("classroom_hide") is not None

@@ -277,3 +277,22 @@ def test_step_10_trains_the_same_run_as_the_training_page():
         costs, values(figure(training, "training_cost")["data"][0]["y"])
     )
     assert costs[-1] < costs[0] / 5
+
+
+def test_a_link_that_hides_the_step_navigation_keeps_students_on_its_step():
+    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
+    at.query_params["step"] = "4"
+    at.query_params["hide"] = "step"
+    at.switch_page("pages/lecture.py")
+    at.run()
+    assert_no_exception(at)
+    assert shown_step(at) == 4
+    # Buttons and their shortcuts (arrows, the clicker's PageUp/PageDown) are off.
+    for key in ("lecture_previous", "lecture_next", "lecture_page_up",
+                "lecture_page_down"):
+        assert at.get_by_key(key).disabled, key
+    # Without the hiding the same step has all four on.
+    free = open_lecture("4")
+    for key in ("lecture_previous", "lecture_next", "lecture_page_up",
+                "lecture_page_down"):
+        assert not free.get_by_key(key).disabled, key
