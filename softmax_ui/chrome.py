@@ -20,6 +20,7 @@ from .style import sizes
 PRESENT_KEY = "present"
 _LINK_PARAMS = "_link_params"
 _LINK_NOTICE = "_link_notice"
+_PRESENT_TO_ADDRESS = "_present_to_address"
 
 _PRESENTER_CSS = """
 <style>
@@ -27,16 +28,31 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 26px; }
 [data-testid="stMarkdownContainer"] p, [data-testid="stMarkdownContainer"] li,
 [data-testid="stWidgetLabel"] p, [data-testid="stCaptionContainer"],
 [data-testid="stTable"] td, [data-testid="stTable"] th, .stButton button p,
-[data-testid="stExpander"] summary p { font-size: 26px !important; }
-[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
-  font-size: 56px !important; }
-[data-testid="stMetricLabel"] p { font-size: 26px !important; }
+[data-testid="stExpander"] summary p, [data-testid="stMain"] input,
+[data-testid="stMain"] textarea, [data-testid="stMain"] [data-baseweb="select"] div,
+[data-baseweb="popover"] li, [data-testid="stPaginationPage"],
+[data-testid="stPaginationPageActive"] { font-size: 26px !important; }
+[data-testid="stMarkdownContainer"] code, [data-testid="stCaptionContainer"] code,
+[data-testid="stCode"] code, kbd { font-size: 24px !important; }
 h1 { font-size: 56px !important; } h2 { font-size: 44px !important; }
 h3 { font-size: 36px !important; }
 .katex { font-size: 1.5em !important; }
-.block-container { max-width: 100% !important; padding: 5rem 2.5rem 2rem !important; }
+/* In px: the root's larger rem would push the page a third of the screen down. */
+.block-container { max-width: 100% !important; padding: 104px 40px 32px !important; }
+h1 { padding-top: 4px !important; }
+/* A long toggle label in a column wraps instead of ending in "…". */
+[data-testid="stCheckbox"] .stMarkdownEllipsis { white-space: normal !important; }
 [data-testid="stSliderThumbValue"], [data-testid="stSliderTickBar"] {
-  font-size: 22px !important; }
+  font-size: 24px !important; }
+/* After the rule for paragraphs and more specific than it: a metric's value is
+   a paragraph too, and must stay large. */
+[data-testid="stMetricValue"],
+[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {
+  font-size: 56px !important; line-height: 1.2 !important; }
+[data-testid="stMetricLabel"] [data-testid="stMarkdownContainer"] p {
+  font-size: 26px !important; }
+[data-testid="stMetricDelta"] [data-testid="stMarkdownContainer"] p,
+[data-testid="stMetricDelta"] div { font-size: 28px !important; }
 </style>
 """
 
@@ -51,7 +67,7 @@ def settings_sidebar() -> None:
         st.session_state[_LINK_PARAMS] = {
             key: st.query_params.get_all(key) for key in st.query_params
         }
-    _accept_short_present_flag()
+    short_flag = _accept_short_present_flag()
     if LANG_KEY not in st.session_state:
         wanted = st.query_params.get(LANG_KEY, "en").strip().lower()
         st.session_state[LANG_KEY] = next(
@@ -65,20 +81,28 @@ def settings_sidebar() -> None:
         st.query_params.pop(LANG_KEY, None)
     else:
         st.query_params[LANG_KEY] = st.session_state[LANG_KEY]
-    st.sidebar.toggle(
-        tr("chrome.presenter"),
-        key=PRESENT_KEY,
-        help=tr("chrome.presenter_help"),
-        bind="query-params",
-    )
+    if not short_flag:
+        st.sidebar.toggle(
+            tr("chrome.presenter"),
+            key=PRESENT_KEY,
+            help=tr("chrome.presenter_help"),
+            bind="query-params",
+        )
 
 
-def _accept_short_present_flag() -> None:
+def _accept_short_present_flag() -> bool:
     # A hand-typed ?present=1 means presenter mode, like the bound ?present=true.
+    # The bound toggle reads only "true" and would drop "1" from the address,
+    # and a reload or a copied link would lose presenter mode. So the address
+    # says "true" instead, the toggle waits (once bound, the address can no
+    # longer be set), and start_page reruns the page: the toggle reads "true".
     if PRESENT_KEY not in st.session_state:
         flag = st.query_params.get(PRESENT_KEY, "").strip().lower()
         if flag in ("1", "yes", "on"):
-            st.session_state[PRESENT_KEY] = True
+            st.query_params[PRESENT_KEY] = "true"
+            st.session_state[_PRESENT_TO_ADDRESS] = True
+            return True
+    return False
 
 
 def presenter() -> bool:
@@ -97,6 +121,10 @@ def start_page(title_key: str) -> None:
     """
     if PagesManager.uses_pages_directory:
         PagesManager.uses_pages_directory = False
+        st.rerun()
+    # Here, not in settings_sidebar: a rerun before the navigation has run
+    # would open the home page, not this one.
+    if st.session_state.pop(_PRESENT_TO_ADDRESS, False):
         st.rerun()
     if presenter():
         st.html(_PRESENTER_CSS)

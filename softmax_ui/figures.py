@@ -45,7 +45,11 @@ def _layout(
         margin={
             "l": 20,
             "r": 30,
-            "t": (2 * sz.title + 2 * sz.font) if title else 20,
+            "t": (
+                (2 * sz.title + (2 * sz.font if _shows_legend(fig, extra) else 0))
+                if title
+                else 20
+            ),
             "b": 20,
         },
         plot_bgcolor="#FFFFFF",
@@ -65,7 +69,7 @@ def _layout(
         "gridcolor": "#DDE3EA",
         "zerolinecolor": "#9AA5B1",
         "automargin": True,
-        "tickfont": {"size": sz.font, "color": "#333333"},
+        "tickfont": {"size": sz.tick, "color": "#333333"},
         "title_font": {"size": sz.font, "color": "#111111"},
     }
     fig.update_xaxes(**grid)
@@ -73,12 +77,21 @@ def _layout(
     return fig
 
 
+def _shows_legend(fig: go.Figure, extra: dict) -> bool:
+    # Plotly draws a legend for two or more traces unless told otherwise.
+    if "showlegend" in extra:
+        return bool(extra["showlegend"])
+    return sum(trace.showlegend is not False for trace in fig.data) > 1
+
+
 def _legend_below(fig: go.Figure) -> go.Figure:
     # A legend of more than a line or two would run into the title above the
-    # plot; below the x axis it has room for as many lines as it needs.
+    # plot; below the x axis it has room for as many lines as it needs. The
+    # room _layout kept for it under the title goes to the plot.
+    title = fig.layout.title
     fig.update_layout(
         legend={"yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
-        margin={"b": 20},
+        margin={"b": 20, "t": 2 * title.font.size if title.text else 20},
         height=fig.layout.height + 3 * fig.layout.legend.font.size,
     )
     return fig
@@ -175,7 +188,8 @@ def loss_curve(
                 mode="markers+text",
                 marker={"size": sz.marker, "color": HIGHLIGHT},
                 text=[f"L = {point_loss:.3f}"],
-                textposition="top right",
+                # Towards the middle, so large type is not cut at p = 1.
+                textposition="top left" if point_p > 0.5 else "top right",
                 textfont={"size": sz.bar_text},
                 name="L",
             ),

@@ -51,10 +51,13 @@ class Sizes:
     line: float
     marker: int
     height: int
+    tick: int  # axis tick labels: smaller than the text on a laptop, not projected
 
 
-NORMAL = Sizes(font=16, title=20, bar_text=18, line=3, marker=12, height=420)
-PRESENTER = Sizes(font=26, title=32, bar_text=30, line=6, marker=20, height=560)
+NORMAL = Sizes(font=16, title=20, bar_text=18, line=3, marker=12, height=420, tick=14)
+PRESENTER = Sizes(
+    font=26, title=34, bar_text=36, line=6, marker=20, height=560, tick=24
+)
 
 
 def sizes(presenter: bool) -> Sizes:

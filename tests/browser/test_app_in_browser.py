@@ -364,19 +364,12 @@ def test_the_present_parameter_turns_presenter_mode_on(app):
     app.assert_no_errors()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "app bug: opening /explorer?present=1 turns presenter mode on but rewrites "
-        "the URL to /explorer (the bound toggle drops the value '1' it cannot "
-        "parse and does not write present=true back), so reloading the page or "
-        "copying its address loses presenter mode"
-    ),
-)
 def test_presenter_mode_from_a_present_link_survives_reloading_the_page(app):
+    # The bound toggle reads only "true": the app rewrites ?present=1 to it, so
+    # the address can be reloaded or copied without losing presenter mode.
     app.open("/explorer?present=1")
     check_presenter_mode(app.page)
-    assert "present=" in app.page.url, f"the address lost ?present: {app.page.url}"
+    assert "present=true" in app.page.url, f"the address lost ?present: {app.page.url}"
     app.page.reload()
     app.settle()
     check_presenter_mode(app.page)
