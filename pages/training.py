@@ -15,7 +15,13 @@ from softmax_core import (
     predict_proba,
 )
 from softmax_ui import figures, runs, tables
-from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
+from softmax_ui.chrome import (
+    figure_sizes,
+    finish_page,
+    presenter,
+    show_math,
+    start_page,
+)
 from softmax_ui.i18n import class_names, tr
 from softmax_ui.state import (
     HIDDEN_UNITS,
@@ -133,7 +139,12 @@ with view:
                         f"{history.test_costs[iteration]:.3f}")
         accuracy_col.metric(tr("training.test_accuracy_now"),
                             f"{history.test_accuracies[iteration]:.1%}")
-    curve_col, region_col = st.columns(2, gap="medium")
+    # Side by side on a projector (no sidebar, full width); one above the other
+    # on a laptop, where two would leave each a sliver of the column.
+    if presenter():
+        curve_col, region_col = st.columns(2, gap="medium")
+    else:
+        curve_col, region_col = st.container(), st.container()
     curve_col.plotly_chart(
         figures.cost_curve(
             history.costs, history.accuracies, iteration, sz,

@@ -595,9 +595,7 @@ def confusion_heatmap(
             textfont={"size": sz.font},
         )
     )
-    fig.update_yaxes(
-        title_text=true_label, autorange="reversed", type="category"
-    )
-    fig.update_xaxes(title_text=predicted_label, type="category", side="top")
-    height = max(260, 3 * sz.font * len(names) + 120)
+    fig.update_yaxes(title_text=true_label, autorange="reversed", type="category")
+    fig.update_xaxes(title_text=predicted_label, type="category")
+    height = max(260, 3 * sz.font * len(names) + 140)
     return _layout(fig, sz, title, height=height)
