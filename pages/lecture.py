@@ -9,7 +9,7 @@ button has no shortcut, so both ends clamp.
 
 import streamlit as st
 
-from softmax_ui.chrome import finish_page, presenter, start_page
+from softmax_ui.chrome import finish_page, start_page
 from softmax_ui.classroom import hidden_keys
 from softmax_ui.i18n import tr
 from softmax_ui.lecture_steps import STEPS
@@ -18,12 +18,6 @@ from softmax_ui.widgets import clamp_link_value
 NAMES = tuple(STEPS)
 STEP_KEY = "step"
 HIDE_CLICKER = "<style>.st-key-lecture_clicker { display: none; }</style>"
-# In presenter mode the rule for markdown paragraphs would shrink a metric's
-# value to body size; this lets it take the metric's own size.
-PRESENTER_METRICS = """<style>
-[data-testid="stMetricValue"] [data-testid="stMarkdownContainer"] p {
-  font-size: inherit !important; }
-</style>"""
 
 
 def move(delta: int) -> None:
@@ -85,7 +79,7 @@ with st.container(key="lecture_clicker"):
         disabled=last,
         shortcut="PageDown",
     )
-st.html(HIDE_CLICKER + (PRESENTER_METRICS if presenter() else ""))
+st.html(HIDE_CLICKER)
 
 current = NAMES[step - 1]
 heading_col.header(
