@@ -8,18 +8,14 @@ save every step in presenter mode at 1920×1080 to
 what a lecture hall needs: large type, nothing wider than the screen, views
 that fill the width.
 
-This module starts its own server (module scope) and browser.
+The server and Chromium are the session's (tests/browser/conftest.py); every
+tab opens in a browser context of its own.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,15 +26,6 @@ from softmax_ui.locales import en, zh_tw
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / ".screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 LAPTOP = {"width": 1600, "height": 1000}
 PROJECTOR = {"width": 1920, "height": 1080}
 NAMES = list(STEPS)
@@ -86,71 +73,16 @@ _BUSY = """
 """
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@pytest.fixture
+def lecture_server(server) -> str:
+    """The URL of the session's server (tests/browser/conftest.py)."""
+    return server.url
 
 
-@pytest.fixture(scope="module")
-def lecture_server(tmp_path_factory) -> Iterator[str]:
-    """``streamlit run app.py`` on a free port; yields its URL."""
-    if not CHROMIUM.exists():
-        pytest.skip(f"the lecture's browser tests need Chromium at {CHROMIUM}")
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("lecture") / "server.log"
-    with open(log_path, "w") as log:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless=true",
-                f"--server.port={port}",
-                "--server.address=127.0.0.1",
-                "--browser.gatherUsageStats=false",
-            ],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        url = f"http://127.0.0.1:{port}"
-        try:
-            deadline = time.monotonic() + 60
-            while True:
-                if process.poll() is not None:
-                    pytest.fail(f"streamlit exited:\n{log_path.read_text()[-3000:]}")
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                        break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        pytest.fail(f"streamlit not healthy:\n{log_path.read_text()}")
-                    time.sleep(0.1)
-            yield url
-        finally:
-            process.terminate()
-            try:
-                process.wait(10)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait(5)
-
-
-@pytest.fixture(scope="module")
-def lecture_browser(lecture_server) -> Iterator:
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="browser tests need `pip install playwright`"
-    )
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
+@pytest.fixture
+def lecture_browser(browser):
+    """The session's headless Chromium (skipped, saying why, without one)."""
+    return browser
 
 
 class Lecture:

@@ -12,15 +12,9 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -29,101 +23,24 @@ from softmax_core import softmax, softmax_steps, two_class_outputs
 from softmax_ui.locales import en, zh_tw
 from softmax_ui.state import TEMPERATURES
 
-ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 TIMEOUT = 30.0
 LECTURE_Z = [5.0, 2.0, -1.0, 3.0]
 BARS = '[data-testid="liveBars"]'
 
 
-# -- fixtures: the app on a free port, and Chromium ----------------------------
+# -- fixtures: the session's server and Chromium (tests/browser/conftest.py) --
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+@pytest.fixture
+def chromium(browser):
+    """The session's headless Chromium (skipped, saying why, without one)."""
+    return browser
 
 
-@pytest.fixture(scope="module")
-def chromium(request) -> Iterator:
-    """Debian's Chromium, headless (skipped, saying why, when it is missing)."""
-    if not CHROMIUM.exists():
-        pytest.skip(
-            f"the live-drag tests need Chromium at {CHROMIUM}: "
-            "`apt-get install -y chromium`"
-        )
-    sync_api = pytest.importorskip(
-        "playwright.sync_api", reason="live-drag tests need `pip install playwright`"
-    )
-    # Playwright's sync API allows one instance per thread: share the suite's
-    # browser when tests/browser/conftest.py has one.
-    try:
-        shared = request.getfixturevalue("browser")
-    except pytest.FixtureLookupError:
-        shared = None
-    if shared is not None:
-        yield shared
-        return
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
-        )
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def live_url(chromium, tmp_path_factory) -> Iterator[str]:
-    """``streamlit run app.py`` on a free localhost port, for this module."""
-    port = _free_port()
-    log_path = tmp_path_factory.mktemp("live") / "server.log"
-    with open(log_path, "w") as log:
-        server = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless=true",
-                f"--server.port={port}",
-                "--server.address=127.0.0.1",
-                "--browser.gatherUsageStats=false",
-            ],
-            cwd=ROOT,
-            stdout=log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        try:
-            url = f"http://127.0.0.1:{port}"
-            deadline = time.monotonic() + 60
-            while True:
-                if server.poll() is not None:
-                    pytest.fail(f"streamlit exited:\n{log_path.read_text()[-3000:]}")
-                try:
-                    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                        break
-                except OSError:
-                    if time.monotonic() > deadline:
-                        pytest.fail("streamlit was not healthy within 60 s")
-                    time.sleep(0.1)
-            yield url
-        finally:
-            server.terminate()
-            try:
-                server.wait(10)
-            except subprocess.TimeoutExpired:
-                server.kill()
+@pytest.fixture
+def live_url(server) -> str:
+    """The URL of the session's ``streamlit run app.py``."""
+    return server.url
 
 
 class Live:
@@ -218,9 +135,9 @@ class Live:
         )
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def live_context(chromium) -> Iterator:
-    """One browser context, so the app's scripts load once from its cache."""
+    """A browser context of the test's own: nothing cached or stored before."""
     context = chromium.new_context(viewport={"width": 1600, "height": 1000})
     context.set_default_timeout(TIMEOUT * 1000)
     yield context
@@ -537,10 +454,13 @@ def test_the_two_class_view_follows_the_z_sliders_and_the_metrics_catch_up(live)
         before = live.next_shown(before)
         assert before["source"] == "browser"
         assert_is_softmax(before)
-        sigma = json.loads(
-            page.locator('[data-testid="liveSigma"]').get_attribute("data-value")
+        # σ and z of one frame: the view may redraw between two separate reads.
+        z1, z2, sigma = page.locator("[data-testid=softmaxLive]").evaluate(
+            """root => [
+              ...JSON.parse(root.querySelector('[data-testid="liveBars"]').dataset.z),
+              JSON.parse(root.querySelector('[data-testid="liveSigma"]').dataset.value),
+            ]"""
         )
-        z1, z2 = before["z"]
         assert sigma == pytest.approx(float(two_class_outputs(z1, z2).softmax_1))
     page.mouse.up()
     live.idle()
