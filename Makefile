@@ -35,8 +35,12 @@ lint: $(VENV)/.installed-dev
 screenshots: $(VENV)/.installed-dev
 	$(BIN)/python tools/docs_screenshots.py
 
+# All four speed measurements (about 10 minutes; latency and cold start need
+# Chromium). Each runs even if one before it missed its goal.
 benchmark: $(VENV)/.installed-dev
-	$(BIN)/python benchmarks/train_step.py
+	@status=0; for b in train_step latency load cold_start; do \
+		echo "== benchmarks/$$b.py"; $(BIN)/python benchmarks/$$b.py || status=1; \
+	done; exit $$status
 
 clean:
 	rm -rf $(VENV) .pytest_cache tests/.screenshots

@@ -10,11 +10,22 @@ into the server's start (health check answers), the page's shell (the app's
 root element) and the bars. Chromium itself is started once,
 before the runs: it is the student's browser, not the app's start.
 
+The floor is timed the same way, in turn with the app: a trivial Streamlit
+app (one slider and a printed number, Streamlit's default settings) from the
+start of its server to its number on screen. No app of this Streamlit starts
+faster on the machine; the app's own share is the difference.
+
+With ``--before DIR`` (another checkout of the app, say from ``git worktree
+add /tmp/before <commit>``) the same starts are timed for that tree too, the
+two trees taking turns, so the comparison shares the machine's noise.
+
 Then it shows what the server imported to get there and how long that took
 (``python -X importtime``), so a heavy import that the pages do not need
-stands out: scipy must never be imported; pandas only for the tables.
+stands out: scipy must never be imported; plotly's figures and pandas only
+when the page shows a plotly chart or a table. It also lists the browser's
+largest downloads: the plotly bundle must not be among them.
 
-    .venv/bin/python benchmarks/cold_start.py [--runs 5]
+    .venv/bin/python benchmarks/cold_start.py [--runs 5] [--before DIR]
 """
 
 from __future__ import annotations
@@ -45,6 +56,16 @@ BARS_DRAWN = """() => {
   visit(document);
   return bars.some((bar) => bar.getBoundingClientRect().height > 1);
 }"""
+# True once the trivial app's printed number is on screen.
+NUMBER_SHOWN = """() => [...document.querySelectorAll(
+    '[data-testid="stMarkdownContainer"] p')]
+  .some((p) => p.textContent.startsWith('result'))"""
+TRIVIAL_APP = """\
+import streamlit as st
+
+x = st.slider("x", 0.0, 10.0, 5.0, 0.1, key="x")
+st.markdown(f"result {x * 2:.1f}")
+"""
 GOAL = 3.0
 
 
@@ -54,13 +75,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(port: int, log, *python_flags: str) -> subprocess.Popen:
+def start_server(
+    port: int, log, *python_flags: str, tree: Path = ROOT
+) -> subprocess.Popen:
     return subprocess.Popen(
         [
             sys.executable, *python_flags, "-m", "streamlit", "run", "app.py",
             f"--server.port={port}", "--server.address=127.0.0.1",
         ],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+        cwd=tree, stdout=log, stderr=subprocess.STDOUT,
     )  # fmt: skip
 
 
@@ -88,30 +111,33 @@ def stop(process: subprocess.Popen) -> None:
         process.wait()
 
 
-def one_start(browser) -> dict[str, float]:
+def one_start(
+    browser, tree: Path = ROOT, path: str = "/explorer", shown: str = BARS_DRAWN
+) -> dict[str, float]:
     """Seconds from starting the server to: healthy, first paint, bars drawn."""
     port = free_port()
     with tempfile.TemporaryFile("w") as log:
         start = time.perf_counter()
-        server = start_server(port, log)
+        server = start_server(port, log, tree=tree)
         try:
             wait_healthy(port, server)
             healthy = time.perf_counter() - start
             context = browser.new_context(viewport={"width": 1600, "height": 1000})
             page = context.new_page()
-            page.goto(f"http://127.0.0.1:{port}/explorer", wait_until="commit")
+            page.goto(f"http://127.0.0.1:{port}{path}", wait_until="commit")
             page.wait_for_selector('[data-testid="stApp"]', state="attached")
             shell = time.perf_counter() - start
-            page.wait_for_function(BARS_DRAWN, timeout=60_000, polling=20)
+            page.wait_for_function(shown, timeout=60_000, polling=20)
             bars = time.perf_counter() - start
             context.close()
         finally:
             stop(server)
-    return {"server healthy": healthy, "page shell": shell, "bars drawn": bars}
+    return {"server healthy": healthy, "page shell": shell, "drawn": bars}
 
 
-def imports_of_a_first_visit(browser) -> list[tuple[float, float, str]]:
-    """(self s, cumulative s, module) of every import, server start to bars."""
+def first_visit(browser) -> tuple[list[tuple[float, float, str]], list]:
+    """Every import, (self s, cumulative s, module), from server start to bars;
+    and the browser's downloads, (bytes, path), largest first."""
     port = free_port()
     with tempfile.TemporaryFile("w+") as log:
         server = start_server(port, log, "-X", "importtime")
@@ -119,8 +145,15 @@ def imports_of_a_first_visit(browser) -> list[tuple[float, float, str]]:
             wait_healthy(port, server)
             context = browser.new_context()
             page = context.new_page()
+            requests = []
+            page.on("requestfinished", lambda request: requests.append(request))
             page.goto(f"http://127.0.0.1:{port}/explorer")
             page.wait_for_function(BARS_DRAWN, timeout=60_000, polling=20)
+            downloads = sorted(
+                ((r.sizes()["responseBodySize"], r.url.split(str(port), 1)[-1])
+                 for r in requests),
+                reverse=True,
+            )  # fmt: skip
             context.close()
         finally:
             stop(server)
@@ -132,34 +165,58 @@ def imports_of_a_first_visit(browser) -> list[tuple[float, float, str]]:
         if match:
             own, total, indent, name = match.groups()
             found.append((int(own) / 1e6, int(total) / 1e6, indent + name))
-    return found
+    return found, downloads
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument(
+        "--before",
+        type=Path,
+        action="append",
+        default=[],
+        help="another checkout of the app, timed in turn (repeat for more)",
+    )
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    with sync_playwright() as playwright:
+    trees = {"this tree": ROOT, **{str(tree): tree for tree in args.before}}
+    with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
+        floor = Path(folder)
+        (floor / "app.py").write_text(TRIVIAL_APP)
+        starts = {
+            "trivial app (the floor)": {
+                "tree": floor, "path": "/", "shown": NUMBER_SHOWN
+            },
+            **{name: {"tree": tree} for name, tree in trees.items()},
+        }  # fmt: skip
+        runs: dict[str, list[dict[str, float]]] = {name: [] for name in starts}
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
         )
-        one_start(browser)  # Python's and Chromium's file caches warm up once
-        runs = [one_start(browser) for _ in range(args.runs)]
-        imports = imports_of_a_first_visit(browser)
+        for how in starts.values():  # Python's and Chromium's file caches warm up
+            one_start(browser, **how)
+        for _ in range(args.runs):
+            for name, how in starts.items():
+                runs[name].append(one_start(browser, **how))
+        imports, downloads = first_visit(browser)
         browser.close()
 
     print(f"cold start, {args.runs} runs on {os.cpu_count()} cores"
           f" (load average {os.getloadavg()[0]:.1f}), seconds from starting the"
-          " server")  # fmt: skip
-    print(f"{'':16}" + "".join(f"{k + 1:>7}" for k in range(args.runs))
-          + f"{'median':>8}")  # fmt: skip
-    for what in runs[0]:
-        values = [run[what] for run in runs]
-        print(f"{what:16}" + "".join(f"{v:7.2f}" for v in values)
-              + f"{statistics.median(values):8.2f}")  # fmt: skip
-    median = statistics.median(run["bars drawn"] for run in runs)
+          " server; drawn: the explorer's bars, the trivial app's number")  # fmt: skip
+    for name, these in runs.items():
+        print(f"\n{name}")
+        print(f"{'':16}" + "".join(f"{k + 1:>7}" for k in range(args.runs))
+              + f"{'median':>8}")  # fmt: skip
+        for what in these[0]:
+            values = [run[what] for run in these]
+            print(f"{what:16}" + "".join(f"{v:7.2f}" for v in values)
+                  + f"{statistics.median(values):8.2f}")  # fmt: skip
+    median = statistics.median(run["drawn"] for run in runs["this tree"])
+    least = statistics.median(run["drawn"] for run in runs["trivial app (the floor)"])
+    print(f"\nthe app's own share: {median - least:.2f} s over the floor")
     print(f"goal (bars drawn < {GOAL:.0f} s):", "met" if median < GOAL else "NOT met")
 
     top = [(own, total, name) for own, total, name in imports if name[:2] != "  "]
@@ -171,6 +228,10 @@ def main() -> int:
         total = sum(t for _, t, n in imports if n.strip() == module)
         state = f"imported, {total:.3f} s" if module in names else "not imported"
         print(f"  {module:10} {state}")
+    print(f"\nthe browser's largest downloads (of {len(downloads)},"
+          f" {sum(size for size, _ in downloads) / 1e6:.1f} MB in all)")  # fmt: skip
+    for size, path in downloads[:6]:
+        print(f"  {size / 1e6:6.2f} MB  {path[:90]}")
     return 0 if median < GOAL and "scipy" not in names else 1
 
 

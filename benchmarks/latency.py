@@ -2,20 +2,27 @@
 
 Run from the project's root (``.venv/bin/python benchmarks/latency.py``); it
 needs Debian's Chromium at /usr/bin/chromium and Playwright, and takes about
-two minutes. In one run and one browser it measures:
+five minutes. In one run and one browser it measures:
 
 - the time from a keyboard step on a Streamlit slider to the updated number on
   the page, p50 and p95 over ``--changes`` steps, for (a) a trivial Streamlit
-  app with one slider and one printed number (the floor: one rerun of nothing)
-  and (b) the explorer page, both the number Python renders (its step table)
-  and the number the live view shows;
+  app with one slider and one printed number (the floor: one rerun of
+  nothing), (a′) the same app under this app's ``.streamlit/config.toml``,
+  and (b) the explorer page as it opens, with "The same numbers from Python"
+  off: the time until the live view holds the numbers Python computed for the
+  new z (and, before that, until it redrew with the browser's own); then (c)
+  the explorer with that view on, until its ``st.table`` shows the new z;
+- with ``--before DIR``, (d) the explorer of another checkout of the app (say
+  ``git worktree add /tmp/before <commit>``), as it opens, in the same run;
 - during a scripted drag (a pointer move every few milliseconds), how many
   updates per second the live view paints: its redraws happen in
   requestAnimationFrame, and it counts them in ``data-frames``.
 
-Times are taken inside the page (``performance.now()``), from the ``keydown``
-to the DOM mutation that shows the new number. Goals: (b) p50 within 1.2× of
-(a); live drag at least 30 updates per second. It prints a Markdown table.
+The steps go in rounds of ten, one round per page in turn, so that the noise
+of a shared machine falls on every page alike. Times are taken inside the page
+(``performance.now()``), from the ``keydown`` to the DOM mutation that shows
+the new number. Goals: (b) p50 within 1.2× of (a); live drag at least 30
+updates per second. It prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -29,6 +36,7 @@ import tempfile
 import time
 import urllib.request
 from contextlib import ExitStack
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -52,23 +60,31 @@ st.markdown(f"result {x * 2:.1f}")
 """
 
 # Arms a promise that resolves with the milliseconds from the next keydown to
-# the moment ``read`` (a JS expression) returns something new.
+# the moment ``read`` (a JS expression) returns something new, or with null
+# after 15 s. DOM mutations catch the moment; a check every animation frame
+# catches a change inside a shadow root that was replaced after arming.
 ARM = """
 (read) => {
   const value = new Function(`return (${read});`);
   const before = value();
   window.__latency = new Promise((resolve) => {
     let start = null;
+    let done = false;
     document.addEventListener('keydown', () => { start = performance.now(); },
       { capture: true, once: true });
     const roots = [document];
     const host = document.querySelector('.stBidiComponent [data-testid]');
     if (host && host.shadowRoot) roots.push(host.shadowRoot);
+    const finish = (result) => {
+      if (done) return;
+      done = true;
+      observers.forEach((o) => o.disconnect());
+      resolve(result);
+    };
     const check = () => {
       const now = value();
       if (start !== null && now !== null && now !== before) {
-        observers.forEach((o) => o.disconnect());
-        resolve(performance.now() - start);
+        finish(performance.now() - start);
       }
     };
     const observers = roots.map((root) => {
@@ -77,6 +93,9 @@ ARM = """
                         attributes: true });
       return o;
     });
+    const poll = () => { check(); if (!done) requestAnimationFrame(poll); };
+    requestAnimationFrame(poll);
+    setTimeout(() => finish(null), 15000);
   });
 }
 """
@@ -146,20 +165,63 @@ def wait_idle(page, quiet_ms: int = 150) -> None:
     page.wait_for_timeout(quiet_ms)
 
 
-def step_latencies(page, slider, reads: list[str], changes: int) -> list[list[float]]:
-    """Milliseconds from each keyboard step to each number in ``reads``."""
+def step_latencies(
+    page, slider, reads: list[str], changes: int, first: int = 0
+) -> list[list[float]]:
+    """Milliseconds from each keyboard step to each number in ``reads``.
+
+    Ten steps right, ten left, and so on, counting from step ``first``.
+    """
     results: list[list[float]] = [[] for _ in reads]
     slider.focus()
-    for i in range(changes):
+    for i in range(first, first + changes):
         key = "ArrowRight" if (i // 10) % 2 == 0 else "ArrowLeft"
         # One promise per number: arm them all, press once, collect each.
         for j, read in enumerate(reads):
             page.evaluate(ARM.replace("__latency", f"__latency{j}"), read)
         page.keyboard.press(key)
-        for j in range(len(reads)):
-            results[j].append(page.evaluate(f"() => window.__latency{j}"))
+        for j, read in enumerate(reads):
+            ms = page.evaluate(f"() => window.__latency{j}")
+            if ms is None:
+                raise RuntimeError(f"no change in 15 s after {key} of {read}")
+            results[j].append(ms)
         wait_idle(page)
     return results
+
+
+@dataclass
+class Target:
+    """A page, the slider stepped on it and the numbers read after each step."""
+
+    page: object
+    slider: object
+    reads: list[str]
+    times: list[list[float]] = field(default_factory=list)
+    steps: int = 0
+
+    def measure(self, changes: int) -> None:
+        self.page.bring_to_front()
+        wait_idle(self.page, 300)
+        found = step_latencies(
+            self.page, self.slider, self.reads, changes, first=self.steps
+        )
+        self.steps += changes
+        self.times = self.times or [[] for _ in self.reads]
+        for kept, new in zip(self.times, found, strict=True):
+            kept.extend(new)
+
+
+def open_explorer(context, url: str, python_view: bool) -> object:
+    page = context.new_page()
+    page.goto(f"{url}/explorer")
+    page.wait_for_function(f"() => ({LIVE_NUMBER}) !== null", timeout=60_000)
+    wait_idle(page, 500)
+    toggle = page.locator(".st-key-explorer_python_view label")
+    if python_view and toggle.count():
+        toggle.click()
+        page.wait_for_function(f"() => ({PYTHON_NUMBER}) !== null", timeout=60_000)
+        wait_idle(page, 500)
+    return page
 
 
 def drag_rate(page, handle, seconds: float) -> tuple[float, float, float]:
@@ -198,6 +260,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--changes", type=int, default=50)
     parser.add_argument("--drag-seconds", type=float, default=3.0)
+    parser.add_argument(
+        "--before",
+        type=Path,
+        action="append",
+        default=[],
+        help="another checkout of the app, measured alike (repeat for more)",
+    )
     args = parser.parse_args()
 
     from playwright.sync_api import sync_playwright
@@ -206,7 +275,18 @@ def main() -> int:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         (folder / "trivial.py").write_text(TRIVIAL_APP)
         trivial_url = start_server(folder / "trivial.py", folder, stack)
+        # The same app under this app's .streamlit/config.toml (no garbage
+        # collection after each run, among others), to see what that is worth.
+        configured = folder / "configured"
+        (configured / ".streamlit").mkdir(parents=True)
+        (configured / "trivial.py").write_text(TRIVIAL_APP)
+        config = (ROOT / ".streamlit" / "config.toml").read_text()
+        (configured / ".streamlit" / "config.toml").write_text(config)
+        configured_url = start_server(configured / "trivial.py", configured, stack)
         app_url = start_server(ROOT / "app.py", ROOT, stack)
+        before_urls = {
+            tree: start_server(tree / "app.py", tree, stack) for tree in args.before
+        }
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
         )
@@ -216,61 +296,88 @@ def main() -> int:
         page = context.new_page()
         page.goto(trivial_url)
         page.wait_for_selector('.st-key-x input[type="range"]')
-        wait_idle(page, 500)
-        slider = page.locator('.st-key-x input[type="range"]')
-        step_latencies(page, slider, [TRIVIAL_NUMBER], 5)  # warm up
-        (trivial,) = step_latencies(page, slider, [TRIVIAL_NUMBER], args.changes)
-        page.close()
-
+        targets = {"trivial": Target(page, z0(page, "x"), [TRIVIAL_NUMBER])}
         page = context.new_page()
-        page.goto(f"{app_url}/explorer")
-        page.wait_for_function(f"() => ({LIVE_NUMBER}) !== null", timeout=60_000)
-        wait_idle(page, 500)
-        slider = page.locator('.st-key-explorer_z0 input[type="range"]')
-        reads = [PYTHON_NUMBER, PYTHON_DATA, LIVE_NUMBER]
-        step_latencies(page, slider, reads, 5)
-        python, data, live = step_latencies(page, slider, reads, args.changes)
+        page.goto(configured_url)
+        page.wait_for_selector('.st-key-x input[type="range"]')
+        targets["configured"] = Target(page, z0(page, "x"), [TRIVIAL_NUMBER])
+        page = open_explorer(context, app_url, python_view=False)
+        targets["off"] = Target(page, z0(page), [PYTHON_DATA, LIVE_NUMBER])
+        page = open_explorer(context, app_url, python_view=True)
+        targets["on"] = Target(page, z0(page), [PYTHON_NUMBER, PYTHON_DATA])
+        for tree, url in before_urls.items():
+            page = open_explorer(context, url, python_view=False)
+            # An older explorer built its Python view always, toggle or not.
+            table = page.evaluate(f"() => ({PYTHON_NUMBER}) !== null")
+            reads = [PYTHON_NUMBER if table else LIVE_NUMBER, PYTHON_DATA]
+            targets[tree] = Target(page, z0(page), reads)
+        for target in targets.values():  # warm up
+            target.measure(10)
+            target.times = []
+        for done in range(0, args.changes, 10):
+            for target in targets.values():
+                target.measure(min(10, args.changes - done))
 
+        page = targets["off"].page
+        page.bring_to_front()
         own = page.locator('input[data-key="explorer_z1"]')
         own_rate = drag_rate(page, own, args.drag_seconds)
         thumb = page.locator(
             '.st-key-explorer_z2 [data-testid="stSliderThumbValue"]'
         ).locator("..")
         mirror_rate = drag_rate(page, thumb, args.drag_seconds)
-        page.close()
 
-    a50, a95 = percentiles(trivial)
-    b50, b95 = percentiles(python)
-    d50, d95 = percentiles(data)
-    l50, l95 = percentiles(live)
     n = args.changes
-    print("| measurement | n | p50 | p95 | goal |")
-    print("| --- | ---: | ---: | ---: | --- |")
+    (trivial,) = targets["trivial"].times
+    a50, a95 = percentiles(trivial)
+    rows = [
+        ("(a) trivial app: key step → printed number", trivial, "the floor"),
+        ("(a′) the same, with this app's config.toml",
+         targets["configured"].times[0], ""),
+        ("(b) explorer: key step → live view holds Python's numbers",
+         targets["off"].times[0], "p50 ≤ 1.2 × (a)"),
+        ("(b) explorer: key step → live view redrawn", targets["off"].times[1], ""),
+        ("(c) explorer, Python view on: key step → Python's step table",
+         targets["on"].times[0], ""),
+        ("(c) explorer, Python view on: key step → live view holds Python's"
+         " numbers", targets["on"].times[1], ""),
+    ]  # fmt: skip
+    for tree in args.before:
+        first, data = targets[tree].times
+        table = targets[tree].reads[0] == PYTHON_NUMBER
+        what = "Python's step table" if table else "live view redrawn"
+        rows += [
+            (f"(d) {tree}: key step → {what}", first, ""),
+            (f"(d) {tree}: key step → live view holds Python's numbers", data, ""),
+        ]
     print(
-        f"| (a) trivial app: key step → printed number | {n} | {a50:.0f} ms"
-        f" | {a95:.0f} ms | the floor |"
+        f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f};"
+        f" {n} steps per row, in rounds of 10 taken in turn\n"
     )
-    print(
-        f"| (b) explorer: key step → Python's step table | {n} | {b50:.0f} ms"
-        f" | {b95:.0f} ms | p50 ≤ 1.2 × (a): {b50 / a50:.2f} × |"
-    )
-    print(
-        f"| (b) explorer: key step → live view gets Python's numbers | {n}"
-        f" | {d50:.0f} ms | {d95:.0f} ms | {d50 / a50:.2f} × (a) |"
-    )
-    print(
-        f"| (b) explorer: key step → live view redrawn | {n} | {l50:.0f} ms"
-        f" | {l95:.0f} ms | {l50 / a50:.2f} × (a) |"
-    )
+    print("| measurement | n | p50 | p95 | p50 ÷ (a) | goal |")
+    print("| --- | ---: | ---: | ---: | ---: | --- |")
+    for name, ms, goal in rows:
+        p50, p95 = percentiles(ms)
+        print(
+            f"| {name} | {len(ms)} | {p50:.0f} ms | {p95:.0f} ms"
+            f" | {p50 / a50:.2f} × | {goal} |"
+        )
     for name, (rate, frames, moves) in (
         ("live drag, the view's own input", own_rate),
         ("live drag, the page's Streamlit slider", mirror_rate),
     ):
         print(
             f"| {name}: updates painted | {args.drag_seconds:g} s | {rate:.0f}/s"
-            f" | (browser {frames:.0f} frames/s, {moves:.0f} moves/s) | ≥ 30/s |"
+            f" | (browser {frames:.0f} frames/s, {moves:.0f} moves/s) | | ≥ 30/s |"
         )
+    b50 = percentiles(targets["off"].times[0])[0]
+    met = b50 <= 1.2 * a50 and min(own_rate[0], mirror_rate[0]) >= 30
+    print("\ngoal ((b) p50 ≤ 1.2 × (a), drag ≥ 30/s):", "met" if met else "NOT met")
     return 0
+
+
+def z0(page, key: str = "explorer_z0"):
+    return page.locator(f'.st-key-{key} input[type="range"]')
 
 
 if __name__ == "__main__":

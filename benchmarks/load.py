@@ -8,12 +8,16 @@ Websocket clients rather than 30 Chromium tabs, so that the 2 cores serve the
 app instead of drawing 30 pages; the latency measured is the server's (from
 the request for a run to its last message), which is what a crowd slows down.
 
-Each session arrives within 2 s of the others and waits 1 to 3 s (``--think``)
-between moves, as a student reading the page would:
+Each session arrives within 2 s of the others (the lecturer says "open the
+explorer") and waits 2 to 5 s (``--think``) between moves, as a student
+reading the page does: a slider is moved every few seconds. (A Streamlit
+slider asks for a run when it is let go, not while it is dragged.) It
 
 1. opens the explorer and moves three sliders, z0 to a value no other session
-   uses, then z1 and the temperature, and checks that the step table shows
-   its own z and the bars the softmax of its own z (computed here);
+   uses, then z1 and the temperature, and checks that the live view was given
+   its own z and the softmax of its own z (computed here); every third
+   session also turns on "The same numbers from Python" and checks its step
+   table and plotly bars as well;
 2. opens the training page, sets C, the seed and the hidden units (sessions
    share some of these settings, so they share the cached training run, and
    differ in others) and checks that Y has its own C rows (and J at the start
@@ -29,8 +33,13 @@ closed sessions have expired; then the latency per kind of interaction and
 how many training runs were computed or taken from the shared cache (from
 ``/_stcore/metrics``). Exit status 1 on any error.
 
-    .venv/bin/python benchmarks/load.py [--sessions 30] [--rounds 2] [--think 1 3]
+    .venv/bin/python benchmarks/load.py [--sessions 30] [--rounds 2] [--think 2 5]
                                         [--ttl 5] [--server-arg=--server.xyz=…]
+                                        [--before DIR]
+
+With ``--before DIR`` (another checkout of the app) a second server runs that
+tree, and the rounds take turns between the two, so they share the machine's
+noise.
 
 ``--ttl`` is the server's ``disconnectedSessionTTL`` (120 s by default in
 Streamlit): how long a closed session is kept before its memory is freed.
@@ -68,12 +77,17 @@ sys.path.insert(0, str(ROOT))
 
 from softmax_ui.locales.en import STRINGS as EN  # noqa: E402
 
-FINISHED = (ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR)
+FINISHED = (
+    ForwardMsg.FINISHED_SUCCESSFULLY,
+    ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+    ForwardMsg.FINISHED_FRAGMENT_RUN_SUCCESSFULLY,
+)
+PYTHON_VIEW = "explorer_python_view"
 RUN_TIMEOUT = 120.0
 # Students arrive within ARRIVAL seconds of each other and look at the page
 # for THINK seconds (uniform; --think) before their next move.
 ARRIVAL = 2.0
-THINK = [1.0, 3.0]
+THINK = [2.0, 5.0]
 
 
 # --- The server ------------------------------------------------------------------
@@ -100,7 +114,7 @@ def rss_mb(pid: int) -> float:
 class Server:
     """``streamlit run app.py`` on a free port; its memory sampled every 50 ms."""
 
-    def __init__(self, ttl: int, extra: list[str]) -> None:
+    def __init__(self, ttl: int, extra: list[str], tree: Path = ROOT) -> None:
         self.port = free_port()
         self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in stop())
             "w", prefix="load-server-", suffix=".log", delete=False
@@ -112,7 +126,7 @@ class Server:
                 "--server.headless=true", f"--server.disconnectedSessionTTL={ttl}",
                 *extra,
             ],
-            cwd=ROOT, stdout=self.log, stderr=subprocess.STDOUT,
+            cwd=tree, stdout=self.log, stderr=subprocess.STDOUT,
         )  # fmt: skip
         self.peak = 0.0
         self._sampling = True
@@ -173,6 +187,7 @@ class Page:
     tables: list[bytes] = field(default_factory=list)  # Arrow IPC
     metrics: dict[str, str] = field(default_factory=dict)
     figures: dict[str, str] = field(default_factory=dict)  # plotly JSON
+    components: dict[str, str] = field(default_factory=dict)  # key -> data JSON
     errors: list[str] = field(default_factory=list)
 
     def table(self, k: int):
@@ -180,6 +195,9 @@ class Page:
 
     def figure(self, key: str) -> dict:
         return json.loads(self.figures[key])
+
+    def component(self, key: str) -> dict:
+        return json.loads(self.components[key])
 
 
 class Session:
@@ -189,6 +207,7 @@ class Session:
         self.port = port
         self.page_hashes: dict[str, str] = {}
         self.states: dict[str, WidgetState] = {}
+        self.fragments: dict[str, str] = {}  # widget key -> its st.fragment's id
         self.page_hash = ""
 
     async def __aenter__(self) -> Session:
@@ -205,14 +224,19 @@ class Session:
     async def open(self, page: str) -> tuple[Page, float]:
         """Open a page, as a click in the navigation does."""
         self.states = {}
+        self.fragments = {}
         self.page_hash = self.page_hashes.get(page, "")
         return await self._run(page_name=page)
 
     async def set(self, **values) -> tuple[Page, float]:
-        """Give widgets (by key) new values and run the page again."""
+        """Give widgets (by key) new values and run the page again.
+
+        As in the browser, widgets of one ``st.fragment`` rerun only it.
+        """
         for key, value in values.items():
             self.states[key] = self._state(key, value)
-        return await self._run()
+        fragments = {self.fragments.get(key, "") for key in values}
+        return await self._run(fragment=fragments.pop() if len(fragments) == 1 else "")
 
     def _state(self, key: str, value) -> WidgetState:
         proto = self.last.widgets[key]
@@ -226,14 +250,17 @@ class Session:
             state.double_value = float(value)
         elif kind == "Radio":
             state.string_value = str(value)
+        elif kind == "Checkbox":  # a checkbox or a toggle
+            state.bool_value = bool(value)
         else:
             raise ValueError(f"no state for a {kind}")
         return state
 
-    async def _run(self, page_name: str = "") -> tuple[Page, float]:
+    async def _run(self, page_name: str = "", fragment: str = "") -> tuple[Page, float]:
         msg = BackMsg()
         msg.rerun_script.page_script_hash = self.page_hash
         msg.rerun_script.page_name = page_name
+        msg.rerun_script.fragment_id = fragment
         msg.rerun_script.widget_states.widgets.extend(self.states.values())
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
@@ -248,31 +275,41 @@ class Session:
                     self.page_hashes[p.url_pathname or "home"] = p.page_script_hash
                 self.page_hash = fwd.navigation.page_script_hash or self.page_hash
             elif kind == "delta" and fwd.delta.WhichOneof("type") == "new_element":
-                self._collect(fwd.delta.new_element, page)
+                key = self._collect(fwd.delta.new_element, page)
+                if key:
+                    self.fragments[key] = fwd.delta.fragment_id
             elif kind == "script_finished":
                 if fwd.script_finished in FINISHED:
                     break
                 page = Page()  # the app reran itself (st.rerun): start over
+        if fragment:  # the rest of the page stays as it was
+            page.widgets = {**self.last.widgets, **page.widgets}
         self.last = page
         return page, time.perf_counter() - start
 
     @staticmethod
-    def _collect(element, page: Page) -> None:
+    def _collect(element, page: Page) -> str | None:
+        """Note what the page shows; the key of a widget, if it is one."""
         kind = element.WhichOneof("type")
         proto = getattr(element, kind)
         widget_id = getattr(proto, "id", "")
+        key = None
         if isinstance(widget_id, str) and widget_id.startswith("$$ID-"):
-            page.widgets[widget_id.split("-", 2)[2]] = proto
+            key = widget_id.split("-", 2)[2]
+            page.widgets[key] = proto
         if kind == "table":
             page.tables.append(proto.arrow_data.data)
         elif kind == "metric":
             page.metrics[proto.label] = proto.body
         elif kind == "plotly_chart":
             page.figures[proto.id.split("-", 2)[2]] = proto.spec
+        elif kind == "bidi_component":
+            page.components[proto.id.split("-", 2)[2]] = proto.json
         elif kind == "exception":
             page.errors.append(f"exception: {proto.message}")
         elif kind == "alert" and proto.format == proto.ERROR:
             page.errors.append(f"error: {proto.body}")
+        return key
 
 
 # --- A student ---------------------------------------------------------------------
@@ -310,21 +347,34 @@ async def student(k: int, port: int, outcome: Outcome) -> None:
     async with Session(port) as session:
         page, seconds = await session.open("explorer")
         outcome.note("open explorer", seconds)
-        for move in ({"explorer_z0": z0}, {"explorer_z1": z1}, {"explorer_temperature":
-                     temperature}):  # fmt: skip
+        moves = [{"explorer_z0": z0}, {"explorer_z1": z1}]
+        moves.append({"explorer_temperature": temperature})
+        if k % 3 == 0 and PYTHON_VIEW in page.widgets:
+            # A third of the room also turns on "The same numbers from Python".
+            moves.insert(1, {PYTHON_VIEW: True})
+        for move in moves:
             await asyncio.sleep(float(rng.uniform(*THINK)))
             page, seconds = await session.set(**move)
-            outcome.note("move a slider", seconds)
+            what = "turn on Python view" if PYTHON_VIEW in move else "move a slider"
+            outcome.note(what, seconds)
             outcome.problems += [f"session {k}: {e}" for e in page.errors]
         z = np.array([z0, z1, -1.0, 3.0])
-        table = page.table(0)
-        shown_z = [float(v) for v in table["z"]]
+        expected = softmax(z, temperature)
+        # The live view is given the sliders' z and softmax_core's numbers.
+        live = page.component("explorer_live")
+        shown_z = [entry["value"] for entry in live["entries"]]
         if shown_z != z.tolist():
             outcome.problems.append(f"session {k} set z = {z} but sees {shown_z}")
-        bars = page.figure("explorer_bars")["data"][0]["y"]
-        bars = np.frombuffer(base64.b64decode(bars["bdata"]), bars["dtype"])
-        if not np.allclose(bars, softmax(z, temperature), atol=1e-9):
-            outcome.problems.append(f"session {k}: softmax bars are not its own")
+        if not np.allclose(live["python"]["a"], expected, atol=1e-9):
+            outcome.problems.append(f"session {k}: the live view's a is not its own")
+        if {PYTHON_VIEW: True} in moves and not page.tables:
+            outcome.problems.append(f"session {k}: the Python view did not open")
+        if page.tables:  # the Python view: its step table and plotly bars
+            shown_z = [float(v) for v in page.table(0)["z"]]
+            bars = page.figure("explorer_bars")["data"][0]["y"]
+            bars = np.frombuffer(base64.b64decode(bars["bdata"]), bars["dtype"])
+            if shown_z != z.tolist() or not np.allclose(bars, expected, atol=1e-9):
+                outcome.problems.append(f"session {k}: the Python view is not its own")
 
         await asyncio.sleep(float(rng.uniform(*THINK)))
         page, seconds = await session.open("training")
@@ -386,12 +436,40 @@ def active_sessions(server: Server) -> int:
     return int(found.group(1)) if found else -1
 
 
+def one_round(server: Server, args: argparse.Namespace) -> tuple[Round, Outcome]:
+    """A room of ``--sessions`` students, then a wait until they have expired."""
+    before, cpu = server.rss(), server.cpu()
+    server.peak = before
+    start = time.perf_counter()
+    outcome, crashed = asyncio.run(room(args.sessions, server.port))
+    wall = time.perf_counter() - start
+    cpu = server.cpu() - cpu
+    peak = server.peak
+    time.sleep(args.ttl + 5)  # the closed sessions expire
+    times = [s for values in outcome.latencies.values() for s in values]
+    outcome.problems += [f"{type(e).__name__}: {e}" for e in crashed]
+    return Round(
+        served=args.sessions - len(crashed),
+        errors=len(outcome.problems),
+        latencies=times,
+        cpu_ms=1000 * cpu / max(len(times), 1),
+        core=cpu / wall,
+        rss_before=before,
+        rss_peak=peak,
+        rss_after=server.rss(),
+        sessions_left=active_sessions(server),
+    ), outcome
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sessions", type=int, default=30)
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--ttl", type=int, default=5)
     parser.add_argument("--think", type=float, nargs=2, default=THINK)
+    parser.add_argument(
+        "--before", type=Path, help="another checkout of the app, its rounds in turn"
+    )
     parser.add_argument(
         "--server-arg",
         action="append",
@@ -401,77 +479,78 @@ def main() -> int:
     args = parser.parse_args()
     THINK[:] = args.think
 
-    outcome, errors, rounds = Outcome(), [], []
-    server = Server(args.ttl, args.server_arg)
+    trees = {
+        "this tree": ROOT,
+        **({str(args.before): args.before} if args.before else {}),
+    }
+    servers: dict[str, Server] = {}
+    rounds: dict[str, list[Round]] = {name: [] for name in trees}
+    outcomes = {name: Outcome() for name in trees}
+    lookups: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
     try:
-        # One visit first, so the baseline has the imports and the defaults.
-        asyncio.run(room(1, server.port))
+        for name, tree in trees.items():
+            servers[name] = Server(args.ttl, args.server_arg, tree)
+            # One visit first, so the baseline has the imports and the defaults.
+            asyncio.run(room(1, servers[name].port))
         time.sleep(args.ttl + 3)
-        lookups_before = server.cache_lookups("training_run")
+        first = {name: s.cache_lookups("training_run") for name, s in servers.items()}
         for _ in range(args.rounds):
-            before, cpu = server.rss(), server.cpu()
-            server.peak = before
-            start = time.perf_counter()
-            this, crashed = asyncio.run(room(args.sessions, server.port))
-            wall = time.perf_counter() - start
-            cpu = server.cpu() - cpu
-            peak = server.peak
-            time.sleep(args.ttl + 5)  # the closed sessions expire
-            times = [s for values in this.latencies.values() for s in values]
-            rounds.append(
-                Round(
-                    served=args.sessions - len(crashed),
-                    errors=len(this.problems) + len(crashed),
-                    latencies=times,
-                    cpu_ms=1000 * cpu / max(len(times), 1),
-                    core=cpu / wall,
-                    rss_before=before,
-                    rss_peak=peak,
-                    rss_after=server.rss(),
-                    sessions_left=active_sessions(server),
-                )
-            )
-            for what, values in this.latencies.items():
-                outcome.latencies.setdefault(what, []).extend(values)
-            errors += this.problems + [f"{type(e).__name__}: {e}" for e in crashed]
-        lookups = server.cache_lookups("training_run")
+            for name, server in servers.items():
+                done, outcome = one_round(server, args)
+                rounds[name].append(done)
+                for what, values in outcome.latencies.items():
+                    outcomes[name].latencies.setdefault(what, []).extend(values)
+                outcomes[name].problems += outcome.problems
+        for name, server in servers.items():
+            lookups[name] = (first[name], server.cache_lookups("training_run"))
     finally:
-        server.stop()
+        for server in servers.values():
+            server.stop()
 
-    everything = [s for values in outcome.latencies.values() for s in values]
-    hits = lookups.get("hit", 0) - lookups_before.get("hit", 0)
-    misses = lookups.get("miss", 0) - lookups_before.get("miss", 0)
     distinct = len({tuple(training_settings(k).values()) for k in range(args.sessions)})
     print(
         f"{args.rounds} rounds of {args.sessions} sessions on {os.cpu_count()} cores"
         f" (load average {os.getloadavg()[0]:.1f}), {THINK[0]:g} to {THINK[1]:g} s"
         " between a student's moves"
     )
-    print(
-        f"{'round':>5} {'served':>6} {'errors':>6} {'p50 s':>6} {'p95 s':>6}"
-        f" {'server CPU':>10} {'of a core':>9} {'RSS MB before':>13} {'peak':>5}"
-        f" {'after':>5} {'sessions left':>13}"
-    )
-    for k, r in enumerate(rounds):
+    for name in trees:
         print(
-            f"{k + 1:5d} {r.served:6d} {r.errors:6d} {percentile(r.latencies, 50):6.2f}"
-            f" {percentile(r.latencies, 95):6.2f} {r.cpu_ms:7.0f} ms {r.core:9.0%}"
-            f" {r.rss_before:13.0f} {r.rss_peak:5.0f} {r.rss_after:5.0f}"
-            f" {r.sessions_left:13d}"
+            f"\n{name}\n{'round':>5} {'served':>6} {'errors':>6} {'p50 s':>6}"
+            f" {'p95 s':>6} {'server CPU':>10} {'of a core':>9} {'RSS MB before':>13}"
+            f" {'peak':>5} {'after':>5} {'sessions left':>13}"
         )
+        for k, r in enumerate(rounds[name]):
+            print(
+                f"{k + 1:5d} {r.served:6d} {r.errors:6d}"
+                f" {percentile(r.latencies, 50):6.2f}"
+                f" {percentile(r.latencies, 95):6.2f} {r.cpu_ms:7.0f} ms {r.core:9.0%}"
+                f" {r.rss_before:13.0f} {r.rss_peak:5.0f} {r.rss_after:5.0f}"
+                f" {r.sessions_left:13d}"
+            )
     print("(server CPU per interaction; after: once the closed sessions expired)")
-    for error in errors[:20]:
-        print(f"  {error}")
-    print(f"\n{'interaction':20} {'n':>4} {'p50 s':>7} {'p95 s':>7} {'max s':>7}")
-    for what, values in [*outcome.latencies.items(), ("all", everything)]:
-        p50, p95 = percentile(values, 50), percentile(values, 95)
-        print(f"{what:20} {len(values):4d} {p50:7.3f} {p95:7.3f} {max(values):7.3f}")
+    for name in trees:
+        latencies = outcomes[name].latencies
+        everything = [s for values in latencies.values() for s in values]
+        print(f"\n{name}\n{'interaction':24} {'n':>4} {'p50 s':>7} {'p95 s':>7}"
+              f" {'max s':>7}")  # fmt: skip
+        for what, values in [*latencies.items(), ("all", everything)]:
+            p50, p95 = percentile(values, 50), percentile(values, 95)
+            print(
+                f"{what:24} {len(values):4d} {p50:7.3f} {p95:7.3f} {max(values):7.3f}"
+            )
+        (was, now) = lookups[name]
+        hits = now.get("hit", 0) - was.get("hit", 0)
+        misses = now.get("miss", 0) - was.get("miss", 0)
+        print(
+            f"training runs: {misses} computed, {hits} taken from the shared cache"
+            f" ({distinct} distinct settings among {args.sessions} sessions a round)"
+        )
+        for error in outcomes[name].problems[:20]:
+            print(f"  {error}")
     clients = resource.getrusage(resource.RUSAGE_SELF)
     print(f"\nthe clients used {clients.ru_utime + clients.ru_stime:.1f} s of CPU")
-    print(
-        f"training runs: {misses} computed, {hits} taken from the shared cache"
-        f" ({distinct} distinct settings among {args.sessions} sessions a round)"
-    )
+    errors = outcomes["this tree"].problems
+    everything = [s for r in rounds["this tree"] for s in r.latencies]
     ok = not errors and percentile(everything, 95) < 1.0
     print("goal (no error, p95 < 1 s):", "met" if ok else "NOT met")
     return 0 if not errors else 1

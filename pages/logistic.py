@@ -45,11 +45,16 @@ with controls:
     a1, a2 = float(point.softmax_1), float(point.softmax_2)
     live.two_class_view("logistic", z1, z2, softmax_steps([z1, z2]), point)
     st.markdown(tr("logistic.sum", total=f"{a1 + a2:.3f}"))
-    with st.expander(tr("live.python_view"), icon=":material/terminal:"):
-        st.caption(tr("live.python_view_help"))
-        st.metric(tr("logistic.a1"), f"{a1:.3f}")
-        st.metric(tr("logistic.a2"), f"{a2:.3f}")
-        st.metric(tr("logistic.sigma"), f"{float(point.sigmoid_of_difference):.3f}")
+    # As on the explorer: Python's numbers are drawn only when asked for.
+    if st.toggle(
+        tr("live.python_view"), key="logistic_python_view", persist_state="session"
+    ):
+        with st.container(border=True):
+            st.caption(tr("live.python_view_help"))
+            st.metric(tr("logistic.a1"), f"{a1:.3f}")
+            st.metric(tr("logistic.a2"), f"{a2:.3f}")
+            sigma = float(point.sigmoid_of_difference)
+            st.metric(tr("logistic.sigma"), f"{sigma:.3f}")
 
 with view:
     grid = difference_grid(center=0.0, half_width=max(8.0, abs(z1 - z2) + 2.0))

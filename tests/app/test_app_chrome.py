@@ -23,6 +23,18 @@ PAGE_FIGURE = {
     "training": "training_cost",
 }
 
+# The explorer draws its plotly bars and step table in "The same numbers from
+# Python", which is off until turned on.
+SHOWN_BY = {"explorer": "explorer_python_view"}
+
+
+def open_with_figure(page: str, query_params: dict[str, str] | None = None):
+    """``open_page``, with the page's figure and table turned on if need be."""
+    at = open_page(page, query_params)
+    if page in SHOWN_BY:
+        set_widget(at, SHOWN_BY[page], True)
+    return at
+
 
 def test_app_opens_on_the_home_page_with_a_link_to_every_page():
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT).run()
@@ -46,7 +58,7 @@ def test_each_page_renders_its_title_through_the_navigation(page):
 
 @pytest.mark.parametrize("page", PAGES)
 def test_each_page_renders_in_traditional_chinese(page):
-    at = open_page(page)
+    at = open_with_figure(page)
     set_widget(at, "lang", "zh-TW")
     assert at.get_by_key("lang").value == "zh-TW"
     assert [t.value for t in at.title] == [ZH[f"{page}.title"]]
@@ -55,7 +67,7 @@ def test_each_page_renders_in_traditional_chinese(page):
 
 
 def test_chinese_class_names_label_the_explorer_bars_and_table():
-    at = set_widget(open_page("explorer"), "lang", "zh-TW")
+    at = set_widget(open_with_figure("explorer"), "lang", "zh-TW")
     names = [ZH[f"class.{k}"] for k in range(4)]
     assert names[1] == "貓"
     for bars in figure(at, "explorer_bars")["data"]:
@@ -81,7 +93,7 @@ def test_chinese_class_names_label_the_training_data():
 
 @pytest.mark.parametrize("page", PAGES)
 def test_each_page_renders_in_presenter_mode(page):
-    at = open_page(page)
+    at = open_with_figure(page)
     assert not any("font-size" in h.value for h in at.html)
     normal = figure(at, PAGE_FIGURE[page])["layout"] if page in PAGE_FIGURE else None
     set_widget(at, "present", True)
@@ -109,7 +121,7 @@ def test_a_short_present_flag_in_the_url_turns_presenter_mode_on():
 
 
 def test_a_bound_slider_is_seeded_from_the_url():
-    at = open_page("explorer", query_params={"explorer_z0": "-2"})
+    at = open_with_figure("explorer", query_params={"explorer_z0": "-2"})
     assert at.get_by_key("explorer_z0").value == -2.0
     assert at.table[0].value["z"].tolist()[0] == "-2.0"
 

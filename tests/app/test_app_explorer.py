@@ -1,5 +1,10 @@
-"""The explorer page: softmax and hardmax of z[L], as the page shows them."""
+"""The explorer page: softmax and hardmax of z[L], as the page shows them.
 
+Most tests read the numbers from "The same numbers from Python" (the step
+table and the plotly bars), which the page builds only once it is turned on.
+"""
+
+import json
 import math
 
 import numpy as np
@@ -29,6 +34,19 @@ def hardmax_bars(at) -> np.ndarray:
     return values(trace(figure(at, "explorer_bars"), EN["explorer.hardmax_bar"])["y"])
 
 
+def open_explorer():
+    """The explorer with "The same numbers from Python" turned on."""
+    return set_widget(open_page("explorer"), "explorer_python_view", True)
+
+
+def live_data(at) -> dict:
+    """The data the live view (a custom component) was given by this run."""
+    components = at.get("bidi_component")
+    live = [c for c in components if c.proto.id.endswith("-explorer_live")]
+    assert len(live) == 1, "expected one live view"
+    return json.loads(live[0].proto.json)
+
+
 def shown_z(at) -> list[float]:
     return [float(v) for v in column(at, 0, "z")]
 
@@ -40,7 +58,7 @@ def independent_softmax(z: list[float], temperature: float = 1.0) -> list[float]
 
 
 def test_default_page_shows_the_lecture_softmax_0_842_and_hardmax_1_0_0_0():
-    at = open_page("explorer")
+    at = open_explorer()
     assert column(at, 0, EN["table.a"]) == ["0.842", "0.042", "0.002", "0.114"]
     assert column(at, 0, EN["table.hardmax"]) == ["1", "0", "0", "0"]
     assert column(at, 0, EN["table.t"])[0] == "148.4"
@@ -68,7 +86,7 @@ def test_default_page_shows_the_lecture_softmax_0_842_and_hardmax_1_0_0_0():
     ],
 )
 def test_explorer_runs_after_setting_a_widget(key, value):
-    at = open_page("explorer")
+    at = open_explorer()
     set_widget(at, key, value)
     assert at.get_by_key(key).value == value
     probabilities = softmax_bars(at)
@@ -78,7 +96,7 @@ def test_explorer_runs_after_setting_a_widget(key, value):
 
 @pytest.mark.parametrize("count", [2, 7, 10])
 def test_changing_c_shows_that_many_bars_rows_and_sliders(count):
-    at = set_widget(open_page("explorer"), "explorer_C", count)
+    at = set_widget(open_explorer(), "explorer_C", count)
     bars = figure(at, "explorer_bars")
     assert [len(t["x"]) for t in bars["data"]] == [count, count]
     assert len(at.table[0].value) == count
@@ -88,21 +106,21 @@ def test_changing_c_shows_that_many_bars_rows_and_sliders(count):
 
 
 def test_extra_classes_start_at_z_zero_and_are_named_class_k():
-    at = set_widget(open_page("explorer"), "explorer_C", 6)
+    at = set_widget(open_explorer(), "explorer_C", 6)
     assert shown_z(at) == [*LECTURE_Z, 0.0, 0.0]
     names = column(at, 0, EN["table.class"])
     assert names[4:] == [EN["class.n"].format(k=4), EN["class.n"].format(k=5)]
 
 
 def test_low_temperature_makes_softmax_nearly_hardmax():
-    at = set_widget(open_page("explorer"), "explorer_temperature", 0.05)
+    at = set_widget(open_explorer(), "explorer_temperature", 0.05)
     probabilities = softmax_bars(at)
     assert probabilities.max() > 0.99
     assert probabilities.argmax() == hardmax_bars(at).argmax() == 0
 
 
 def test_high_temperature_makes_softmax_nearly_uniform():
-    at = set_widget(open_page("explorer"), "explorer_temperature", 20.0)
+    at = set_widget(open_explorer(), "explorer_temperature", 20.0)
     probabilities = softmax_bars(at)
     np.testing.assert_allclose(probabilities, 0.25, atol=0.05)
     np.testing.assert_allclose(
@@ -113,12 +131,12 @@ def test_high_temperature_makes_softmax_nearly_uniform():
 
 
 def test_temperature_other_than_one_is_explained_on_the_page():
-    at = set_widget(open_page("explorer"), "explorer_temperature", 2.0)
+    at = set_widget(open_explorer(), "explorer_temperature", 2.0)
     assert any(EN["explorer.t_note"].format(T=2.0) == i.value for i in at.info)
 
 
 def test_lecture_example_button_restores_z_c_and_temperature():
-    at = open_page("explorer")
+    at = open_explorer()
     set_widget(at, "explorer_z0", -3.0)
     set_widget(at, "explorer_z2", 4.0)
     set_widget(at, "explorer_temperature", 3.0)
@@ -132,7 +150,7 @@ def test_lecture_example_button_restores_z_c_and_temperature():
 
 
 def test_random_z_changes_z_within_the_slider_range():
-    at = open_page("explorer")
+    at = open_explorer()
     click(at, "widgets.randomize")
     z = shown_z(at)
     assert z != LECTURE_Z
@@ -144,7 +162,7 @@ def test_random_z_changes_z_within_the_slider_range():
 
 
 def test_typed_class_names_label_the_bars_and_the_table():
-    at = set_widget(open_page("explorer"), "explorer_names", "apple, , pear")
+    at = set_widget(open_explorer(), "explorer_names", "apple, , pear")
     expected = ["apple", EN["class.1"], "pear", EN["class.3"]]
     for bars in figure(at, "explorer_bars")["data"]:
         assert bars["x"] == expected
@@ -154,7 +172,7 @@ def test_typed_class_names_label_the_bars_and_the_table():
 def test_a_class_name_with_html_reaches_the_figure_as_literal_text():
     # Plotly reads <b> in labels as markup and st.table reads Markdown; as
     # character references the name shows as typed in both and starts no markup.
-    at = set_widget(open_page("explorer"), "explorer_names", "<b>x</b>, a&b, [l](u)")
+    at = set_widget(open_explorer(), "explorer_names", "<b>x</b>, a&b, [l](u)")
     shown = ["&lt;b&gt;x&lt;/b&gt;", "a&amp;b", "&#91;l](u)"]
     for bars in figure(at, "explorer_bars")["data"]:
         assert bars["x"][:3] == shown
@@ -162,7 +180,42 @@ def test_a_class_name_with_html_reaches_the_figure_as_literal_text():
 
 
 def test_repeated_class_names_get_their_class_number():
-    at = set_widget(open_page("explorer"), "explorer_names", "cat, cat")
+    at = set_widget(open_explorer(), "explorer_names", "cat, cat")
     names = figure(at, "explorer_bars")["data"][0]["x"]
     assert names[:2] == ["cat (0)", "cat (1)"]
     assert len(set(names)) == 4
+
+
+def test_python_view_is_off_at_first_and_the_live_view_has_python_numbers():
+    # Off, the page builds no plotly figure and no table: the live view alone
+    # shows the numbers, and at rest they are softmax_core's.
+    at = open_page("explorer")
+    assert at.get_by_key("explorer_python_view").value is False
+    assert not at.get("plotly_chart")
+    assert not at.table
+    data = live_data(at)
+    assert [entry["value"] for entry in data["entries"]] == LECTURE_Z
+    np.testing.assert_allclose(
+        data["python"]["a"], independent_softmax(LECTURE_Z), rtol=1e-12
+    )
+    assert data["python"]["hard"] == [1, 0, 0, 0]
+
+
+def test_python_view_shows_the_numbers_the_live_view_was_given():
+    at = open_explorer()
+    set_widget(at, "explorer_z1", 6.5)
+    data = live_data(at)
+    np.testing.assert_array_equal(softmax_bars(at), data["python"]["a"])
+    np.testing.assert_array_equal(hardmax_bars(at), data["python"]["hard"])
+    assert shown_z(at) == [entry["value"] for entry in data["entries"]]
+
+
+def test_python_view_stays_on_across_another_page_and_a_language_switch():
+    at = open_explorer()
+    at.switch_page("pages/logistic.py").run()
+    at.switch_page("pages/explorer.py").run()
+    assert at.get_by_key("explorer_python_view").value is True
+    assert figure(at, "explorer_bars")["data"]
+    set_widget(at, "lang", "zh-TW")
+    assert at.get_by_key("explorer_python_view").value is True
+    assert len(at.table) == 1

@@ -34,7 +34,9 @@ def sigmoid(x: float) -> float:
     ],
 )
 def test_two_outputs_sum_to_one_and_equal_sigmoid_of_the_difference(z1, z2):
+    # The metrics are "The same numbers from Python", shown once turned on.
     at = open_page("logistic")
+    at.get_by_key("logistic_python_view").set_value(True)
     at.get_by_key("logistic_z1").set_value(z1)
     at.get_by_key("logistic_z2").set_value(z2)
     at.run()
@@ -76,3 +78,10 @@ def test_the_curve_widens_to_keep_a_large_difference_in_view():
     at.run()
     x = values(figure(at, "logistic_curves")["data"][0]["x"])
     assert x.max() >= 20.0
+
+
+def test_python_view_is_off_at_first_and_shows_no_metrics():
+    at = open_page("logistic")
+    assert at.get_by_key("logistic_python_view").value is False
+    assert not at.metric
+    assert EN["logistic.sum"].format(total="1.000") in [m.value for m in at.markdown]

@@ -113,15 +113,14 @@ def read_live(page) -> dict | None:
     )
 
 
-def open_python_view(app) -> None:
-    """Open the expander with the numbers from Python (a click, no rerun)."""
-    expander = app.page.locator('[data-testid="stExpander"]').filter(
-        has_text=en.STRINGS["live.python_view"]
-    )
-    details = expander.locator('[data-testid="stExpanderDetails"]')
-    if not details.is_visible():
-        expander.locator("summary").click()
-    expect(details).to_be_visible()
+def open_python_view(app, prefix: str = "explorer") -> None:
+    """Turn on "The same numbers from Python" (a toggle; the page reruns)."""
+    toggle = app.page.locator(f'.st-key-{prefix}_python_view input[type="checkbox"]')
+    expect(toggle).to_have_count(1)
+    if not toggle.is_checked():
+        label = app.page.locator(f".st-key-{prefix}_python_view label")
+        app.interact(label.click)
+    expect(toggle).to_be_checked()
 
 
 def metric_values(page) -> dict[str, str]:
@@ -154,8 +153,8 @@ def z_slider(page, k: int):
 def check_explorer_shows(app, z: list[float], temperature: float = 1.0) -> None:
     """The live view and the Python view match softmax_core for z and T.
 
-    The live view draws the bars and the step table in the browser; the
-    expander below it holds the plotly bars, ``st.table`` and Σt from Python.
+    The live view draws the bars and the step table in the browser; turned
+    on, the Python view below it holds the plotly bars, ``st.table`` and Σt.
     """
     steps = softmax_steps(z, temperature=temperature)
     a = [f"{v:.3f}" for v in softmax(z, temperature=temperature)]
@@ -276,7 +275,7 @@ def test_the_logistic_outputs_start_at_the_lecture_values_and_always_sum_to_one(
 
         app.eventually(check)
 
-    open_python_view(app)
+    open_python_view(app, "logistic")
     check_outputs(("0.842", "0.158"))
 
     z1, z2 = slider(page, "z₁"), slider(page, "z₂")

@@ -127,8 +127,17 @@ class Live:
     def streamlit_slider(self, key: str):
         return self.page.locator(f'.st-key-{key} input[type="range"]')
 
+    def show_python_view(self, prefix: str, shown: str) -> None:
+        """Turn on "The same numbers from Python" and wait for ``shown`` in it."""
+        view = self.page.locator(f".st-key-{prefix}_python_view")
+        if not view.locator('input[type="checkbox"]').is_checked():
+            view.locator("label").click()
+        self.page.locator(shown).first.wait_for()
+        self.idle()
+
     def python_table(self) -> list[list[str]]:
-        """Cells of the step table Python rendered (st.table, possibly folded)."""
+        """Cells of the step table Python rendered (st.table)."""
+        self.show_python_view("explorer", '[data-testid="stTable"] table')
         return self.page.locator('[data-testid="stTable"] table').first.evaluate(
             """t => [...t.querySelectorAll('tbody tr')].map((tr) =>
                  [...tr.querySelectorAll('th, td')].map((c) => c.textContent.trim()))"""
@@ -466,6 +475,7 @@ def test_the_two_class_view_follows_the_z_sliders_and_the_metrics_catch_up(live)
     live.idle()
     z1, z2 = live.shown()["z"]
     point = two_class_outputs(z1, z2)
+    live.show_python_view("logistic", '[data-testid="stMetricValue"]')
     metrics = page.locator('[data-testid="stMetricValue"]').evaluate_all(
         "values => values.map((v) => v.textContent.trim())"
     )

@@ -146,6 +146,7 @@ st.plotly_chart(go.Figure(go.Bar(y=[1], text=["nan"])), key="text")
 
 def test_class_names_typed_on_the_explorer_are_shown_as_text_not_markup():
     at = open_page("explorer")
+    at.get_by_key("explorer_python_view").set_value(True)  # the bars and table
     typed = '<b>bold</b>, <a href="//e.io">a</a>, ![](http://e.io/a.png), [y](e.io)'
     at.get_by_key("explorer_names").set_value(typed)
     run(at)
@@ -164,6 +165,9 @@ def test_two_students_at_once_each_see_only_their_own_values():
     # Two sessions of one process share the caches, and nothing else.
     rng = np.random.default_rng(11)
     first, second = open_page("explorer"), open_page("explorer")
+    for at in (first, second):  # their step tables
+        at.get_by_key("explorer_python_view").set_value(True)
+        run(at)
     for _ in range(5):
         mine, yours = rng.uniform(-10, 10, size=2).round(1)
         first.get_by_key("explorer_z0").set_value(float(mine))
