@@ -3,15 +3,15 @@
 import streamlit as st
 
 from softmax_core import (
-    difference_grid,
     sigmoid,
     softmax,
     softmax_steps,
     two_class_outputs,
 )
-from softmax_ui import figures, live
-from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
+from softmax_ui import live
+from softmax_ui.chrome import finish_page, show_math, start_page
 from softmax_ui.i18n import tr
+from softmax_ui.two_class_chart import two_class_chart
 from softmax_ui.widgets import clamp_link_value
 
 start_page("logistic.title")
@@ -57,24 +57,7 @@ with controls:
             st.metric(tr("logistic.sigma"), f"{sigma:.3f}")
 
 with view:
-    grid = difference_grid(center=0.0, half_width=max(8.0, abs(z1 - z2) + 2.0))
-    curves = two_class_outputs(grid, 0.0)
-    st.plotly_chart(
-        figures.two_class_curves(
-            grid,
-            curves.softmax_1,
-            curves.sigmoid_of_difference,
-            z1 - z2,
-            a1,
-            figure_sizes(),
-            softmax_label=tr("logistic.curve_softmax"),
-            sigmoid_label=tr("logistic.curve_sigma"),
-            x_label=tr("logistic.curve_x"),
-            title=tr("logistic.curve_title"),
-        ),
-        key="logistic_curves",
-        config={"displayModeBar": False},
-    )
+    two_class_chart(z1, z2, a1, key="logistic_curves")
 
 st.markdown(tr("logistic.derivation"))
 show_math(

@@ -17,7 +17,6 @@ import streamlit as st
 
 from softmax_core import (
     check_output_gradient,
-    difference_grid,
     gradient_step_on_z,
     hardmax,
     logits_from_probabilities,
@@ -38,6 +37,7 @@ from .chrome import figure_sizes, show_math
 from .i18n import class_names, tr
 from .lecture_training_steps import cost_step, matrices, training
 from .state import LECTURE_Y_HAT, reset_to_lecture, z_values
+from .two_class_chart import two_class_chart
 from .widgets import z_sliders
 
 PREFIX = "lecture"
@@ -135,24 +135,8 @@ def logistic() -> None:
         first.metric(tr("logistic.a1"), f"{a1:.3f}")
         second.metric(tr("logistic.a2"), f"{a2:.3f}")
         st.metric(tr("logistic.sigma"), f"{float(point.sigmoid_of_difference):.3f}")
-    grid = difference_grid(center=0.0, half_width=max(8.0, abs(z1 - z2) + 2.0))
-    curves = two_class_outputs(grid, 0.0)
-    view.plotly_chart(
-        figures.two_class_curves(
-            grid,
-            curves.softmax_1,
-            curves.sigmoid_of_difference,
-            z1 - z2,
-            a1,
-            figure_sizes(),
-            softmax_label=tr("logistic.curve_softmax"),
-            sigmoid_label=tr("logistic.curve_sigma"),
-            x_label=tr("logistic.curve_x"),
-            title=tr("logistic.curve_title"),
-        ),
-        key="lecture_logistic_curves",
-        config=CHART,
-    )
+    with view:
+        two_class_chart(z1, z2, a1, key="lecture_logistic_curves")
     show_math(
         r"\frac{e^{z_1}}{e^{z_1} + e^{z_2}} = \frac{1}{1 + e^{-(z_1 - z_2)}}"
         r" = \sigma(z_1 - z_2)",
