@@ -321,42 +321,17 @@ def cost_curve(
     its = np.arange(len(costs))
     current = int(min(max(current, 0), len(costs) - 1))
     tested = test_costs is not None and len(test_costs) > 0
-    test_traces = []
-    if tested:
-        test_traces = [
-            go.Scatter(
-                x=its,
-                y=test_costs,
-                mode="lines",
-                name=test_cost_label,
-                line={"width": sz.line, "color": TEST_COLOUR},
-            ),
-            go.Scatter(
-                x=its,
-                y=test_accuracies,
-                mode="lines",
-                name=test_accuracy_label,
-                yaxis="y2",
-                line={"width": sz.line * 0.7, "color": TEST_COLOUR, "dash": "dot"},
-            ),
-        ]
+    train_lines = _history_lines(
+        its, costs, accuracies, (cost_label, accuracy_label),
+        (SOFTMAX_COLOUR, HARDMAX_COLOUR), sz,
+    )
+    test_lines = _history_lines(
+        its, test_costs, test_accuracies, (test_cost_label, test_accuracy_label),
+        (TEST_COLOUR, TEST_COLOUR), sz,
+    ) if tested else []
     fig = go.Figure(
         [
-            go.Scatter(
-                x=its,
-                y=costs,
-                mode="lines",
-                name=cost_label,
-                line={"width": sz.line, "color": SOFTMAX_COLOUR},
-            ),
-            go.Scatter(
-                x=its,
-                y=accuracies,
-                mode="lines",
-                name=accuracy_label,
-                yaxis="y2",
-                line={"width": sz.line * 0.7, "color": HARDMAX_COLOUR, "dash": "dot"},
-            ),
+            *train_lines,
             go.Scatter(
                 x=[current],
                 y=[costs[current]],
@@ -367,7 +342,7 @@ def cost_curve(
                 textfont={"size": sz.bar_text},
                 showlegend=False,
             ),
-            *test_traces,
+            *test_lines,
         ]
     )
     fig.update_layout(
@@ -384,6 +359,34 @@ def cost_curve(
     )
     fig.update_xaxes(title_text=x_label)
     return _legend_below(_layout(fig, sz, title))
+
+
+def _history_lines(
+    its: np.ndarray,
+    costs: np.ndarray,
+    accuracies: np.ndarray,
+    names: tuple[str, str],
+    colours: tuple[str, str],
+    sz: Sizes,
+) -> list[go.Scatter]:
+    # J as a solid line on the left axis, accuracy dotted on the right one.
+    return [
+        go.Scatter(
+            x=its,
+            y=costs,
+            mode="lines",
+            name=names[0],
+            line={"width": sz.line, "color": colours[0]},
+        ),
+        go.Scatter(
+            x=its,
+            y=accuracies,
+            mode="lines",
+            name=names[1],
+            yaxis="y2",
+            line={"width": sz.line * 0.7, "color": colours[1], "dash": "dot"},
+        ),
+    ]
 
 
 def decision_regions(
