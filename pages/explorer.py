@@ -3,7 +3,7 @@
 import streamlit as st
 
 from softmax_core import hardmax, softmax, softmax_steps
-from softmax_ui import figures, live, tables
+from softmax_ui import live
 from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
 from softmax_ui.i18n import tr
 from softmax_ui.state import TEMPERATURES, randomize_z, reset_to_lecture, z_values
@@ -58,12 +58,15 @@ def controls_and_view() -> None:
         else:
             st.info(tr("explorer.t_note", T=temperature), icon=":material/thermostat:")
         # Built only when asked for: its plotly figure was half the cost of every
-        # run, and while it is off the browser loads no plotly bundle either.
+        # run, and while it is off the browser loads no plotly bundle and the
+        # page imports neither plotly's figures nor pandas (for st.table).
         if st.toggle(
             tr("live.python_view"),
             key="explorer_python_view",
             persist_state="session",
         ):
+            from softmax_ui import figures, tables
+
             with st.container(border=True):
                 st.caption(tr("live.python_view_help"))
                 st.subheader(tr("explorer.steps"))
