@@ -6,6 +6,7 @@ Pages call :func:`start_page` first and :func:`show_math` for their formula;
 
 from __future__ import annotations
 
+import functools
 import inspect
 import re
 from collections.abc import Callable
@@ -193,12 +194,25 @@ def _link_value_taken(key: str, values: list[str]) -> bool:
 
 
 def show_math(latex: str, *functions: Callable) -> None:
-    """An expander with the formula and the source of the core functions behind it."""
-    with st.expander(tr("chrome.show_math")):
-        st.latex(latex)
-        for function in functions:
-            st.caption(f"`softmax_core.{function.__name__}`")
-            st.code(inspect.getsource(function), language="python")
+    """An expander with the formula and the source of the core functions behind it.
+
+    Its content is sent only once it is opened: a closed expander would still
+    make the browser load the formula and code renderers on the page's first
+    paint, which is most of a cold start.
+    """
+    key = "math_" + "_".join(function.__name__ for function in functions)
+    box = st.expander(tr("chrome.show_math"), key=key, on_change="rerun")
+    if box.open:
+        with box:
+            st.latex(latex)
+            for function in functions:
+                st.caption(f"`softmax_core.{function.__name__}`")
+                st.code(_source(function), language="python")
+
+
+@functools.cache
+def _source(function: Callable) -> str:
+    return inspect.getsource(function)
 
 
 def figure_sizes():

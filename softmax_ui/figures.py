@@ -2,16 +2,24 @@
 
 No math happens here; every builder takes values the core computed, the
 labels to show (already translated) and the sizes of the display mode.
+
+Each figure is written as plain trace and layout dicts and wrapped once (see
+:func:`_figure`), not assembled with ``update_layout`` calls: plotly resolves
+and validates every property of every such call, which made the training page's
+five figures most of its run time.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from typing import Any
 
 import numpy as np
 import plotly.graph_objects as go
 
 from .style import (
+    CELL_SCALE,
     FONT_FAMILY,
     HARDMAX_COLOUR,
     HIGHLIGHT,
@@ -24,12 +32,70 @@ from .style import (
     class_colour,
 )
 
+#: Validate every property of every figure, as ``go.Figure`` does by default.
+#: Off when serving: the dicts below are fixed in code, and plotly's validation
+#: costs about 10 ms a figure. The tests turn it on (``SOFTMAX_VALIDATE_FIGURES=1``),
+#: so a misspelt property fails there.
+VALIDATE = os.environ.get("SOFTMAX_VALIDATE_FIGURES", "") not in ("", "0")
+
+Trace = dict[str, Any]
+
+
+def _figure(data: list[Trace], layout: dict[str, Any]) -> go.Figure:
+    """One figure from its traces and layout, validated only when :data:`VALIDATE`."""
+    if VALIDATE:
+        return go.Figure({"data": data, "layout": layout})
+    try:
+        return go.Figure({"data": data, "layout": layout}, _validate=False)
+    except (TypeError, ValueError):  # a plotly that no longer has the switch
+        return go.Figure({"data": data, "layout": layout})
+
+
+def _axis(sz: Sizes, title: str | None = None, **props: Any) -> dict[str, Any]:
+    # Tick labels and axis titles explicitly: Streamlit's chart theme sets them
+    # to three quarters of its base type, too small to read from the back row.
+    axis_title: dict[str, Any] = {"font": {"size": sz.font, "color": "#111111"}}
+    if title is not None:
+        axis_title["text"] = title
+    return {
+        "gridcolor": "#DDE3EA",
+        "zerolinecolor": "#9AA5B1",
+        "automargin": True,
+        "tickfont": {"size": sz.tick, "color": "#333333"},
+        **props,
+        "title": axis_title,
+    }
+
 
 def _layout(
-    fig: go.Figure, sz: Sizes, title: str = "", height: int | None = None, **extra
-) -> go.Figure:
-    fig.update_layout(
-        title={
+    sz: Sizes,
+    data: list[Trace],
+    title: str = "",
+    *,
+    height: int | None = None,
+    xaxis: dict[str, Any] | None = None,
+    yaxis: dict[str, Any] | None = None,
+    legend_below: bool = False,
+    **extra: Any,
+) -> dict[str, Any]:
+    """The layout every figure shares: title top left, large type, white ground.
+
+    ``xaxis`` and ``yaxis`` are the output of :func:`_axis`. With
+    ``legend_below`` the legend goes under the x axis, where it has room for as
+    many lines as it needs (a legend of more than a line or two would run into
+    the title above the plot).
+    """
+    # Room at the top for the title and, under it, a one-line legend.
+    legend = {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0,
+              "font": {"size": sz.font}}
+    top = 2 * sz.title + (2 * sz.font if _shows_legend(data, extra) else 0)
+    height = height or sz.height
+    if legend_below:
+        legend.update(yref="container", y=0, yanchor="bottom", x=0)
+        top = 2 * sz.title
+        height += 3 * sz.font
+    return {
+        "title": {
             "text": title,
             "font": {"size": sz.title},
             "x": 0,
@@ -39,62 +105,29 @@ def _layout(
             "yref": "container",
             "pad": {"t": 8, "l": 8},
         },
-        font={"family": FONT_FAMILY, "size": sz.font, "color": "#111111"},
-        height=height or sz.height,
-        # Room at the top for the title and, under it, a one-line legend.
-        margin={
-            "l": 20,
-            "r": 30,
-            "t": (
-                (2 * sz.title + (2 * sz.font if _shows_legend(fig, extra) else 0))
-                if title
-                else 20
-            ),
-            "b": 20,
-        },
-        plot_bgcolor="#FFFFFF",
-        paper_bgcolor="#FFFFFF",
-        legend={
-            "orientation": "h",
-            "y": 1.0,
-            "yanchor": "bottom",
-            "x": 0,
-            "font": {"size": sz.font},
-        },
+        "font": {"family": FONT_FAMILY, "size": sz.font, "color": "#111111"},
+        "height": height,
+        "margin": {"l": 20, "r": 30, "t": top if title else 20, "b": 20},
+        "plot_bgcolor": "#FFFFFF",
+        "paper_bgcolor": "#FFFFFF",
+        "legend": legend,
+        "xaxis": xaxis if xaxis is not None else _axis(sz),
+        "yaxis": yaxis if yaxis is not None else _axis(sz),
         **extra,
-    )
-    # Tick labels and axis titles explicitly: Streamlit's chart theme sets them
-    # to three quarters of its base type, too small to read from the back row.
-    grid = {
-        "gridcolor": "#DDE3EA",
-        "zerolinecolor": "#9AA5B1",
-        "automargin": True,
-        "tickfont": {"size": sz.tick, "color": "#333333"},
-        "title_font": {"size": sz.font, "color": "#111111"},
     }
-    fig.update_xaxes(**grid)
-    fig.update_yaxes(**grid)
-    return fig
 
 
-def _shows_legend(fig: go.Figure, extra: dict) -> bool:
+def _shows_legend(data: list[Trace], extra: dict[str, Any]) -> bool:
     # Plotly draws a legend for two or more traces unless told otherwise.
     if "showlegend" in extra:
         return bool(extra["showlegend"])
-    return sum(trace.showlegend is not False for trace in fig.data) > 1
+    return sum(trace.get("showlegend") is not False for trace in data) > 1
 
 
-def _legend_below(fig: go.Figure) -> go.Figure:
-    # A legend of more than a line or two would run into the title above the
-    # plot; below the x axis it has room for as many lines as it needs. The
-    # room _layout kept for it under the title goes to the plot.
-    title = fig.layout.title
-    fig.update_layout(
-        legend={"yref": "container", "y": 0, "yanchor": "bottom", "x": 0},
-        margin={"b": 20, "t": 2 * title.font.size if title.text else 20},
-        height=fig.layout.height + 3 * fig.layout.legend.font.size,
-    )
-    return fig
+def _bar_text(sz: Sizes) -> dict[str, Any]:
+    # Values printed above their bars, not clipped at the top of the plot.
+    return {"textposition": "outside", "textfont": {"size": sz.bar_text},
+            "cliponaxis": False}
 
 
 def softmax_hardmax_bars(
@@ -110,54 +143,49 @@ def softmax_hardmax_bars(
     """Softmax and hardmax side by side per class, values printed, winner outlined."""
     winner = int(np.argmax(soft))
     outline = [4 if k == winner else 0 for k in range(len(names))]
-    fig = go.Figure(
-        [
-            go.Bar(
-                name=soft_label,
-                x=list(names),
-                y=soft,
-                marker_color=SOFTMAX_COLOUR,
-                marker_line={"width": outline, "color": HIGHLIGHT},
-                text=[f"{v:.3f}" for v in soft],
-                textposition="outside",
-                textfont={"size": sz.bar_text},
-                cliponaxis=False,
-            ),
-            go.Bar(
-                name=hard_label,
-                x=list(names),
-                y=hard,
-                marker_color=HARDMAX_COLOUR,
-                text=[f"{v:.0f}" for v in hard],
-                textposition="outside",
-                textfont={"size": sz.bar_text},
-                cliponaxis=False,
-            ),
-        ]
-    )
-    fig.update_layout(barmode="group", bargap=0.25)
-    fig.update_yaxes(range=[0, 1.18], tickformat=".1f")
-    return _layout(fig, sz, title)
+    data = [
+        {
+            "type": "bar",
+            "name": soft_label,
+            "x": list(names),
+            "y": soft,
+            "marker": {"color": SOFTMAX_COLOUR,
+                       "line": {"width": outline, "color": HIGHLIGHT}},
+            "text": [f"{v:.3f}" for v in soft],
+            **_bar_text(sz),
+        },
+        {
+            "type": "bar",
+            "name": hard_label,
+            "x": list(names),
+            "y": hard,
+            "marker": {"color": HARDMAX_COLOUR},
+            "text": [f"{v:.0f}" for v in hard],
+            **_bar_text(sz),
+        },
+    ]
+    return _figure(data, _layout(
+        sz, data, title, barmode="group", bargap=0.25,
+        yaxis=_axis(sz, range=[0, 1.18], tickformat=".1f"),
+    ))
 
 
 def signed_bars(
     names: Sequence[str], values: np.ndarray, sz: Sizes, *, title: str = ""
 ) -> go.Figure:
     """Signed bars (e.g. dz = ŷ − y): negative in one colour, positive in another."""
-    colours = [NEGATIVE if v < 0 else POSITIVE for v in values]
-    fig = go.Figure(
-        go.Bar(
-            x=list(names),
-            y=values,
-            marker_color=colours,
-            text=[f"{v:+.3f}" for v in values],
-            textposition="outside",
-            textfont={"size": sz.bar_text},
-            cliponaxis=False,
-        )
-    )
-    fig.update_yaxes(range=[-1.25, 1.25], zeroline=True, zerolinewidth=2)
-    return _layout(fig, sz, title, showlegend=False)
+    data = [{
+        "type": "bar",
+        "x": list(names),
+        "y": values,
+        "marker": {"color": [NEGATIVE if v < 0 else POSITIVE for v in values]},
+        "text": [f"{v:+.3f}" for v in values],
+        **_bar_text(sz),
+    }]
+    return _figure(data, _layout(
+        sz, data, title, showlegend=False,
+        yaxis=_axis(sz, range=[-1.25, 1.25], zeroline=True, zerolinewidth=2),
+    ))
 
 
 def loss_curve(
@@ -172,32 +200,34 @@ def loss_curve(
     title: str = "",
 ) -> go.Figure:
     """The curve L = −log p with the current example's point marked."""
-    fig = go.Figure(
-        [
-            go.Scatter(
-                x=p,
-                y=curve,
-                mode="lines",
-                line={"width": sz.line, "color": MUTED},
-                name="−log p",
-                hoverinfo="skip",
-            ),
-            go.Scatter(
-                x=[point_p],
-                y=[point_loss],
-                mode="markers+text",
-                marker={"size": sz.marker, "color": HIGHLIGHT},
-                text=[f"L = {point_loss:.3f}"],
-                # Towards the middle, so large type is not cut at p = 1.
-                textposition="top left" if point_p > 0.5 else "top right",
-                textfont={"size": sz.bar_text},
-                name="L",
-            ),
-        ]
-    )
-    fig.update_xaxes(title_text=x_label, range=[0, 1.02])
-    fig.update_yaxes(title_text=y_label, range=[0, max(5.5, point_loss + 0.8)])
-    return _layout(fig, sz, title, showlegend=False)
+    data = [
+        {
+            "type": "scatter",
+            "x": p,
+            "y": curve,
+            "mode": "lines",
+            "line": {"width": sz.line, "color": MUTED},
+            "name": "−log p",
+            "hoverinfo": "skip",
+        },
+        {
+            "type": "scatter",
+            "x": [point_p],
+            "y": [point_loss],
+            "mode": "markers+text",
+            "marker": {"size": sz.marker, "color": HIGHLIGHT},
+            "text": [f"L = {point_loss:.3f}"],
+            # Towards the middle, so large type is not cut at p = 1.
+            "textposition": "top left" if point_p > 0.5 else "top right",
+            "textfont": {"size": sz.bar_text},
+            "name": "L",
+        },
+    ]
+    return _figure(data, _layout(
+        sz, data, title, showlegend=False,
+        xaxis=_axis(sz, x_label, range=[0, 1.02]),
+        yaxis=_axis(sz, y_label, range=[0, max(5.5, point_loss + 0.8)]),
+    ))
 
 
 def descent_trace(
@@ -212,39 +242,36 @@ def descent_trace(
 ) -> go.Figure:
     """L falling and ŷ of the true class rising over gradient steps on z."""
     steps = list(range(len(losses)))
-    fig = go.Figure(
-        [
-            go.Scatter(
-                x=steps,
-                y=list(losses),
-                mode="lines+markers",
-                name=loss_label,
-                line={"width": sz.line, "color": NEGATIVE},
-                marker={"size": sz.marker // 2 + 4},
-            ),
-            go.Scatter(
-                x=steps,
-                y=list(p_true),
-                mode="lines+markers",
-                name=p_label,
-                line={"width": sz.line, "color": POSITIVE, "dash": "dot"},
-                marker={"size": sz.marker // 2 + 4},
-                yaxis="y2",
-            ),
-        ]
-    )
-    fig.update_layout(
-        yaxis={"title": {"text": loss_label}, "rangemode": "tozero"},
-        yaxis2={
-            "title": {"text": p_label},
-            "overlaying": "y",
-            "side": "right",
-            "range": [0, 1.05],
-            "showgrid": False,
+    marker = {"size": sz.marker // 2 + 4}
+    data = [
+        {
+            "type": "scatter",
+            "x": steps,
+            "y": list(losses),
+            "mode": "lines+markers",
+            "name": loss_label,
+            "line": {"width": sz.line, "color": NEGATIVE},
+            "marker": marker,
         },
-    )
-    fig.update_xaxes(title_text=x_label, dtick=1 if len(steps) <= 15 else None)
-    return _layout(fig, sz, title)
+        {
+            "type": "scatter",
+            "x": steps,
+            "y": list(p_true),
+            "mode": "lines+markers",
+            "name": p_label,
+            "line": {"width": sz.line, "color": POSITIVE, "dash": "dot"},
+            "marker": marker,
+            "yaxis": "y2",
+        },
+    ]
+    x_props = {"dtick": 1} if len(steps) <= 15 else {}
+    return _figure(data, _layout(
+        sz, data, title,
+        xaxis=_axis(sz, x_label, **x_props),
+        yaxis=_axis(sz, loss_label, rangemode="tozero"),
+        yaxis2=_axis(sz, p_label, overlaying="y", side="right", range=[0, 1.05],
+                     showgrid=False),
+    ))
 
 
 def two_class_curves(
@@ -261,41 +288,44 @@ def two_class_curves(
     title: str = "",
 ) -> go.Figure:
     """Softmax output 1 and σ(z1 − z2) over z1 − z2: two curves that coincide."""
-    fig = go.Figure(
-        [
-            go.Scatter(
-                x=difference,
-                y=softmax_1,
-                mode="lines",
-                name=softmax_label,
-                line={"width": sz.line * 2.2, "color": SOFTMAX_COLOUR},
-            ),
-            go.Scatter(
-                x=difference,
-                y=sigmoid,
-                mode="lines",
-                name=sigmoid_label,
-                line={"width": sz.line, "color": HARDMAX_COLOUR, "dash": "dash"},
-            ),
-            go.Scatter(
-                x=[point_difference],
-                y=[point_value],
-                mode="markers+text",
-                marker={
-                    "size": sz.marker + 4,
-                    "color": HIGHLIGHT,
-                    "line": {"width": 2, "color": "#111111"},
-                },
-                text=[f"{point_value:.3f}"],
-                textposition="middle left",
-                textfont={"size": sz.bar_text},
-                showlegend=False,
-            ),
-        ]
-    )
-    fig.update_xaxes(title_text=x_label)
-    fig.update_yaxes(range=[-0.03, 1.05], tickformat=".1f")
-    return _layout(fig, sz, title)
+    data = [
+        {
+            "type": "scatter",
+            "x": difference,
+            "y": softmax_1,
+            "mode": "lines",
+            "name": softmax_label,
+            "line": {"width": sz.line * 2.2, "color": SOFTMAX_COLOUR},
+        },
+        {
+            "type": "scatter",
+            "x": difference,
+            "y": sigmoid,
+            "mode": "lines",
+            "name": sigmoid_label,
+            "line": {"width": sz.line, "color": HARDMAX_COLOUR, "dash": "dash"},
+        },
+        {
+            "type": "scatter",
+            "x": [point_difference],
+            "y": [point_value],
+            "mode": "markers+text",
+            "marker": {
+                "size": sz.marker + 4,
+                "color": HIGHLIGHT,
+                "line": {"width": 2, "color": "#111111"},
+            },
+            "text": [f"{point_value:.3f}"],
+            "textposition": "middle left",
+            "textfont": {"size": sz.bar_text},
+            "showlegend": False,
+        },
+    ]
+    return _figure(data, _layout(
+        sz, data, title,
+        xaxis=_axis(sz, x_label),
+        yaxis=_axis(sz, range=[-0.03, 1.05], tickformat=".1f"),
+    ))
 
 
 def cost_curve(
@@ -329,36 +359,28 @@ def cost_curve(
         its, test_costs, test_accuracies, (test_cost_label, test_accuracy_label),
         (TEST_COLOUR, TEST_COLOUR), sz,
     ) if tested else []
-    fig = go.Figure(
-        [
-            *train_lines,
-            go.Scatter(
-                x=[current],
-                y=[costs[current]],
-                mode="markers+text",
-                marker={"size": sz.marker + 2, "color": HIGHLIGHT},
-                text=[f"J = {costs[current]:.3f}"],
-                textposition="top left" if current > len(costs) / 2 else "top right",
-                textfont={"size": sz.bar_text},
-                showlegend=False,
-            ),
-            *test_lines,
-        ]
-    )
-    fig.update_layout(
-        yaxis={"title": {"text": cost_label}, "rangemode": "tozero"},
-        yaxis2={
-            "title": {"text": accuracy_label},
-            "overlaying": "y",
-            "side": "right",
-            "range": [0, 1.02],
-            "tickformat": ".0%",
-            "dtick": 0.2,
-            "showgrid": False,
+    data = [
+        *train_lines,
+        {
+            "type": "scatter",
+            "x": [current],
+            "y": [costs[current]],
+            "mode": "markers+text",
+            "marker": {"size": sz.marker + 2, "color": HIGHLIGHT},
+            "text": [f"J = {costs[current]:.3f}"],
+            "textposition": "top left" if current > len(costs) / 2 else "top right",
+            "textfont": {"size": sz.bar_text},
+            "showlegend": False,
         },
-    )
-    fig.update_xaxes(title_text=x_label)
-    return _legend_below(_layout(fig, sz, title))
+        *test_lines,
+    ]
+    return _figure(data, _layout(
+        sz, data, title, legend_below=True,
+        xaxis=_axis(sz, x_label),
+        yaxis=_axis(sz, cost_label, rangemode="tozero"),
+        yaxis2=_axis(sz, accuracy_label, overlaying="y", side="right",
+                     range=[0, 1.02], tickformat=".0%", dtick=0.2, showgrid=False),
+    ))
 
 
 def _history_lines(
@@ -368,24 +390,26 @@ def _history_lines(
     names: tuple[str, str],
     colours: tuple[str, str],
     sz: Sizes,
-) -> list[go.Scatter]:
+) -> list[Trace]:
     # J as a solid line on the left axis, accuracy dotted on the right one.
     return [
-        go.Scatter(
-            x=its,
-            y=costs,
-            mode="lines",
-            name=names[0],
-            line={"width": sz.line, "color": colours[0]},
-        ),
-        go.Scatter(
-            x=its,
-            y=accuracies,
-            mode="lines",
-            name=names[1],
-            yaxis="y2",
-            line={"width": sz.line * 0.7, "color": colours[1], "dash": "dot"},
-        ),
+        {
+            "type": "scatter",
+            "x": its,
+            "y": costs,
+            "mode": "lines",
+            "name": names[0],
+            "line": {"width": sz.line, "color": colours[0]},
+        },
+        {
+            "type": "scatter",
+            "x": its,
+            "y": accuracies,
+            "mode": "lines",
+            "name": names[1],
+            "yaxis": "y2",
+            "line": {"width": sz.line * 0.7, "color": colours[1], "dash": "dot"},
+        },
     ]
 
 
@@ -415,60 +439,74 @@ def decision_regions(
     scale = []
     for k in range(count):
         scale += [[k / count, class_colour(k)], [(k + 1) / count, class_colour(k)]]
-    fig = go.Figure(
-        go.Heatmap(
-            x=xs,
-            y=ys,
-            z=classes + 0.5,
-            zmin=0,
-            zmax=count,
-            colorscale=scale,
-            opacity=0.28,
-            showscale=False,
-            hoverinfo="skip",
-        )
-    )
+    data: list[Trace] = [{
+        "type": "heatmap",
+        "x": xs,
+        "y": ys,
+        "z": classes + 0.5,
+        "zmin": 0,
+        "zmax": count,
+        "colorscale": scale,
+        "opacity": 0.28,
+        "showscale": False,
+        "hoverinfo": "skip",
+    }]
+    size = max(sz.marker // 2, 6)
     for k, name in enumerate(names):
         mine = labels == k
-        fig.add_trace(
-            go.Scattergl(
-                x=X[0, mine],
-                y=X[1, mine],
-                mode="markers",
-                name=name,
-                marker={
-                    "size": max(sz.marker // 2, 6),
-                    "color": class_colour(k),
-                    "line": {"width": 1, "color": "#111111"},
-                },
-            )
-        )
+        data.append({
+            "type": "scattergl",
+            "x": X[0, mine],
+            "y": X[1, mine],
+            "mode": "markers",
+            "name": name,
+            "marker": {"size": size, "color": class_colour(k),
+                       "line": {"width": 1, "color": "#111111"}},
+        })
     if test_X is not None and test_labels is not None and test_labels.size:
-        marker = {"size": max(sz.marker // 2, 6) + 4, "symbol": "diamond-open",
-                  "line": {"width": 2.5}}
+        marker = {"size": size + 4, "symbol": "diamond-open", "line": {"width": 2.5}}
         # One legend entry, in black, for the test examples of every class.
-        fig.add_trace(
-            go.Scattergl(
-                x=[], y=[], mode="markers", name=test_label,
-                legendgroup="test", marker={**marker, "color": "#111111"},
-            )
-        )
+        data.append({
+            "type": "scattergl", "x": [], "y": [], "mode": "markers",
+            "name": test_label, "legendgroup": "test",
+            "marker": {**marker, "color": "#111111"},
+        })
         for k in range(count):
             mine = test_labels == k
-            fig.add_trace(
-                go.Scattergl(
-                    x=test_X[0, mine],
-                    y=test_X[1, mine],
-                    mode="markers",
-                    name=f"{names[k]} ({test_label})",
-                    legendgroup="test",
-                    showlegend=False,
-                    marker={**marker, "color": class_colour(k)},
-                )
-            )
-    fig.update_xaxes(title_text=x_label, range=[xs[0], xs[-1]])
-    fig.update_yaxes(title_text=y_label, range=[ys[0], ys[-1]], scaleanchor="x")
-    return _legend_below(_layout(fig, sz, title))
+            data.append({
+                "type": "scattergl",
+                "x": test_X[0, mine],
+                "y": test_X[1, mine],
+                "mode": "markers",
+                "name": f"{names[k]} ({test_label})",
+                "legendgroup": "test",
+                "showlegend": False,
+                "marker": {**marker, "color": class_colour(k)},
+            })
+    return _figure(data, _layout(
+        sz, data, title, legend_below=True,
+        xaxis=_axis(sz, x_label, range=[xs[0], xs[-1]]),
+        yaxis=_axis(sz, y_label, range=[ys[0], ys[-1]], scaleanchor="x"),
+    ))
+
+
+def _cell_heatmap(
+    z: np.ndarray, x: list[str], y: list[str], zmax: float, sz: Sizes,
+    text_format: str,
+) -> Trace:
+    # Blue cells with their values printed, formatted by plotly in the browser.
+    return {
+        "type": "heatmap",
+        "z": z,
+        "x": x,
+        "y": y,
+        "zmin": 0,
+        "zmax": zmax,
+        "colorscale": CELL_SCALE,
+        "showscale": False,
+        "texttemplate": f"%{{z:{text_format}}}",
+        "textfont": {"size": sz.font},
+    }
 
 
 def matrix_heatmap(
@@ -480,24 +518,12 @@ def matrix_heatmap(
     title: str = "",
 ) -> go.Figure:
     """A C×m matrix (Y or Ŷ) as a heatmap with its values printed in the cells."""
-    fig = go.Figure(
-        go.Heatmap(
-            z=matrix,
-            x=list(column_names),
-            y=list(row_names),
-            zmin=0,
-            zmax=1,
-            colorscale="Blues",
-            showscale=False,
-            text=[[f"{v:.2f}" for v in row] for row in matrix],
-            texttemplate="%{text}",
-            textfont={"size": sz.font},
-        )
-    )
-    fig.update_yaxes(autorange="reversed", type="category")
-    fig.update_xaxes(type="category", side="top")
-    height = max(220, 3 * sz.font * len(row_names) + 90)
-    return _layout(fig, sz, title, height=height)
+    data = [_cell_heatmap(matrix, list(column_names), list(row_names), 1, sz, ".2f")]
+    return _figure(data, _layout(
+        sz, data, title, height=max(220, 3 * sz.font * len(row_names) + 90),
+        xaxis=_axis(sz, type="category", side="top"),
+        yaxis=_axis(sz, autorange="reversed", type="category"),
+    ))
 
 
 def logit_bars(
@@ -509,19 +535,18 @@ def logit_bars(
 ) -> go.Figure:
     """The entries of z[L], one bar per class in its colour, values printed."""
     reach = max(6.0, float(np.max(np.abs(z))) + 1.5)
-    fig = go.Figure(
-        go.Bar(
-            x=list(names),
-            y=z,
-            marker_color=[class_colour(k) for k in range(len(names))],
-            text=[f"{v:.1f}" for v in z],
-            textposition="outside",
-            textfont={"size": sz.bar_text},
-            cliponaxis=False,
-        )
-    )
-    fig.update_yaxes(range=[-reach, reach], zeroline=True, zerolinewidth=2)
-    return _layout(fig, sz, title, showlegend=False)
+    data = [{
+        "type": "bar",
+        "x": list(names),
+        "y": z,
+        "marker": {"color": [class_colour(k) for k in range(len(names))]},
+        "text": [f"{v:.1f}" for v in z],
+        **_bar_text(sz),
+    }]
+    return _figure(data, _layout(
+        sz, data, title, showlegend=False,
+        yaxis=_axis(sz, range=[-reach, reach], zeroline=True, zerolinewidth=2),
+    ))
 
 
 def example_losses(
@@ -538,39 +563,34 @@ def example_losses(
 ) -> go.Figure:
     """One bar per example, L(ŷ(i), y(i)) in its class's colour, and J as a line."""
     examples = np.arange(1, len(losses) + 1)
-    fig = go.Figure(
-        [
-            go.Bar(
-                x=examples[labels == k],
-                y=losses[labels == k],
-                name=name,
-                marker_color=class_colour(k),
-                marker_line_width=0,
-                # A class's examples are not evenly spaced: fix the width, or
-                # plotly widens a sparse class's bars over its neighbours.
-                width=0.8,
-            )
-            for k, name in enumerate(names)
-        ]
-    )
-    fig.add_hline(
-        y=cost,
-        line={"width": sz.line, "color": "#111111", "dash": "dash"},
-        annotation={
-            "text": f"{cost_label} = {cost:.3f}",
-            "font": {"size": sz.bar_text},
-            "bgcolor": "rgba(255,255,255,0.85)",
-        },
-        annotation_position="top right",
-    )
+    data = [
+        {
+            "type": "bar",
+            "x": examples[labels == k],
+            "y": losses[labels == k],
+            "name": name,
+            "marker": {"color": class_colour(k), "line": {"width": 0}},
+            # A class's examples are not evenly spaced: fix the width, or
+            # plotly widens a sparse class's bars over its neighbours.
+            "width": 0.8,
+        }
+        for k, name in enumerate(names)
+    ]
+    # J as a dashed line across the plot, its value written at the top right.
+    line = {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y",
+            "y0": cost, "y1": cost,
+            "line": {"width": sz.line, "color": "#111111", "dash": "dash"}}
+    note = {"text": f"{cost_label} = {cost:.3f}", "font": {"size": sz.bar_text},
+            "bgcolor": "rgba(255,255,255,0.85)", "showarrow": False,
+            "xref": "x domain", "x": 1, "xanchor": "right",
+            "yref": "y", "y": cost, "yanchor": "bottom"}
     # One bar per example: the class traces share the x axis without offsets.
-    fig.update_layout(barmode="overlay")
-    fig.update_xaxes(title_text=x_label, range=[0.5, len(losses) + 0.5])
-    fig.update_yaxes(
-        title_text=y_label,
-        range=[0, max(float(np.max(losses)) * 1.08, cost * 1.6, 0.5)],
-    )
-    return _layout(fig, sz, title)
+    return _figure(data, _layout(
+        sz, data, title, barmode="overlay", shapes=[line], annotations=[note],
+        xaxis=_axis(sz, x_label, range=[0.5, len(losses) + 0.5]),
+        yaxis=_axis(sz, y_label,
+                    range=[0, max(float(np.max(losses)) * 1.08, cost * 1.6, 0.5)]),
+    ))
 
 
 def confusion_heatmap(
@@ -584,21 +604,9 @@ def confusion_heatmap(
 ) -> go.Figure:
     """A C×C confusion matrix: rows the true class, columns the predicted one."""
     names = list(names)
-    fig = go.Figure(
-        go.Heatmap(
-            z=counts,
-            x=names,
-            y=names,
-            zmin=0,
-            zmax=max(int(counts.max()), 1),
-            colorscale="Blues",
-            showscale=False,
-            text=counts.astype(str),
-            texttemplate="%{text}",
-            textfont={"size": sz.font},
-        )
-    )
-    fig.update_yaxes(title_text=true_label, autorange="reversed", type="category")
-    fig.update_xaxes(title_text=predicted_label, type="category")
-    height = max(260, 3 * sz.font * len(names) + 140)
-    return _layout(fig, sz, title, height=height)
+    data = [_cell_heatmap(counts, names, names, max(int(counts.max()), 1), sz, "d")]
+    return _figure(data, _layout(
+        sz, data, title, height=max(260, 3 * sz.font * len(names) + 140),
+        xaxis=_axis(sz, predicted_label, type="category"),
+        yaxis=_axis(sz, true_label, autorange="reversed", type="category"),
+    ))

@@ -30,6 +30,14 @@ POSITIVE = "#0072B2"
 SOFTMAX_COLOUR = "#0072B2"
 HARDMAX_COLOUR = "#E69F00"
 TEST_COLOUR = "#CC79A7"  # the held-out test set's curves on the training page
+# ColorBrewer's "Blues" (as plotly.py spells it out) for heatmap cells: written
+# here in full, since plotly.js's own "Blues" is a different scale.
+CELL_SCALE = [
+    [0.0, "rgb(247,251,255)"], [0.125, "rgb(222,235,247)"],
+    [0.25, "rgb(198,219,239)"], [0.375, "rgb(158,202,225)"],
+    [0.5, "rgb(107,174,214)"], [0.625, "rgb(66,146,198)"],
+    [0.75, "rgb(33,113,181)"], [0.875, "rgb(8,81,156)"], [1.0, "rgb(8,48,107)"],
+]
 FONT_FAMILY = (
     '"Source Sans Pro", "Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei",'
     ' "PingFang TC", sans-serif'

@@ -1,0 +1,100 @@
+"""The figure builders: plain dicts that plotly's full validation leaves unchanged.
+
+When serving, figures are built without plotly's property validation (see
+``softmax_ui.figures._figure``). Here every builder, in both display modes, is
+built that way and then validated: plotly must accept every property, and its
+validated figure must be the very one the browser is sent.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+
+import numpy as np
+import plotly.graph_objects as go
+import plotly.io as pio
+import pytest
+
+from softmax_ui import figures
+from softmax_ui.style import NORMAL, PRESENTER
+
+NAMES = ["cat", "dog", "baby chick", "other"]
+RNG = np.random.default_rng(0)
+COSTS, ACCURACIES = RNG.random(301), RNG.random(301)
+X, LABELS = RNG.normal(size=(2, 40)), RNG.integers(0, 3, 40)
+GRID = RNG.integers(0, 3, (15, 20))
+P = np.linspace(0.01, 1, 50)
+D = np.linspace(-8, 8, 30)
+
+BUILDS: dict[str, Callable[..., go.Figure]] = {
+    "softmax_hardmax_bars": lambda sz: figures.softmax_hardmax_bars(
+        NAMES, np.array([0.842, 0.042, 0.002, 0.114]), np.array([1.0, 0, 0, 0]), sz,
+        soft_label="softmax", hard_label="hardmax", title="ŷ",
+    ),
+    "signed_bars": lambda sz: figures.signed_bars(
+        NAMES, np.array([-0.158, 0.042, 0.002, 0.114]), sz, title="dz"
+    ),
+    "loss_curve": lambda sz: figures.loss_curve(
+        P, -np.log(P), 0.8, 0.22, sz, x_label="p", y_label="L", title="L"
+    ),
+    "descent_trace": lambda sz: figures.descent_trace(
+        [3.0, 2.0, 1.0], [0.1, 0.5, 0.9], sz, loss_label="L", p_label="p",
+        x_label="step", title="descent",
+    ),
+    "two_class_curves": lambda sz: figures.two_class_curves(
+        D, 1 / (1 + np.exp(-D)), 1 / (1 + np.exp(-D)), 1.0, 0.731, sz,
+        softmax_label="softmax", sigmoid_label="σ", x_label="z1 − z2", title="C = 2",
+    ),
+    "cost_curve": lambda sz: figures.cost_curve(
+        COSTS, ACCURACIES, 300, sz, cost_label="J", accuracy_label="accuracy",
+        x_label="iteration", title="J", test_costs=2 * COSTS,
+        test_accuracies=ACCURACIES / 2, test_cost_label="test J",
+        test_accuracy_label="test accuracy",
+    ),
+    "decision_regions": lambda sz: figures.decision_regions(
+        np.linspace(-3, 3, 20), np.linspace(-2, 2, 15), GRID, X, LABELS,
+        ["a", "b", "c"], sz, x_label="x1", y_label="x2", title="regions",
+        test_X=X[:, :7], test_labels=LABELS[:7], test_label="test",
+    ),
+    "matrix_heatmap": lambda sz: figures.matrix_heatmap(
+        RNG.random((4, 8)), NAMES, [f"({i})" for i in range(1, 9)], sz, title="Ŷ"
+    ),
+    "logit_bars": lambda sz: figures.logit_bars(
+        NAMES, np.array([5.0, 2.0, -1.0, 3.0]), sz, title="z"
+    ),
+    "example_losses": lambda sz: figures.example_losses(
+        RNG.random(12), RNG.integers(0, 3, 12), ["a", "b", "c"], 0.5, sz,
+        x_label="i", y_label="L", cost_label="J", title="losses",
+    ),
+    "confusion_heatmap": lambda sz: figures.confusion_heatmap(
+        RNG.integers(0, 9, (3, 3)), ["a", "b", "c"], sz, true_label="true",
+        predicted_label="predicted", title="confusion",
+    ),
+}
+
+
+def test_the_tests_validate_every_figure() -> None:
+    assert figures.VALIDATE, "tests/conftest.py sets SOFTMAX_VALIDATE_FIGURES=1"
+
+
+@pytest.mark.parametrize("sz", [NORMAL, PRESENTER], ids=["laptop", "presenter"])
+@pytest.mark.parametrize("name", sorted(BUILDS))
+def test_validation_accepts_and_keeps_each_figure(
+    name: str, sz, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(figures, "VALIDATE", False)
+    served = BUILDS[name](sz)
+    validated = go.Figure(served.to_dict())  # raises on any invalid property
+    assert json.loads(pio.to_json(validated)) == json.loads(pio.to_json(served))
+
+
+def test_a_misspelt_property_fails_validation() -> None:
+    with pytest.raises(ValueError, match="colour"):
+        figures._figure([{"type": "bar", "y": [1], "colour": "red"}], {})
+
+
+def test_heatmap_cells_print_their_values_with_the_page_format() -> None:
+    fig = BUILDS["matrix_heatmap"](NORMAL)
+    assert fig.data[0].texttemplate == "%{z:.2f}"
+    assert BUILDS["confusion_heatmap"](NORMAL).data[0].texttemplate == "%{z:d}"
