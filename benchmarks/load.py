@@ -197,7 +197,7 @@ class Page:
         return json.loads(self.figures[key])
 
     def component(self, key: str) -> dict:
-        return json.loads(self.components[key])
+        return json.loads(self.components[key])[0]
 
 
 class Session:

@@ -22,11 +22,11 @@ link to copy.
 from __future__ import annotations
 
 from collections.abc import Container, Iterable
-from pathlib import Path
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
+from .components import declare, payload
 from .i18n import class_names, tr
 from .state import MAX_C, z_key
 
@@ -36,15 +36,9 @@ SHOW_ALL_KEY = "classroom_show_all"
 LINK_KEY = "classroom_link"
 _HIDDEN = "_classroom_hidden"
 _SHOWN_REFUSALS = 5
-_ASSETS = Path(__file__).parent
 # The link as the address bar has it: see classroom_link.js for why it is read
 # in the browser.
-_link = st.components.v2.component(
-    "softmax_view_link",
-    html="<!-- drawn by classroom_link.js -->\n",
-    css=(_ASSETS / "classroom_link.css").read_text(encoding="utf-8"),
-    js=(_ASSETS / "classroom_link.js").read_text(encoding="utf-8"),
-)
+_link = declare("softmax_view_link", "classroom_link")
 
 
 def _z_entries(prefix: str) -> dict[str, str]:
@@ -194,14 +188,14 @@ def link_popover() -> None:
             st.caption(tr("classroom.nothing_to_hide"))
         _link(
             key=LINK_KEY,
-            data={
+            data=payload({
                 "labels": {
                     "link": tr("classroom.link"),
                     "copy": tr("classroom.copy"),
                     "copied": tr("classroom.copied"),
                     "copy_by_hand": tr("classroom.copy_by_hand"),
                 }
-            },
+            }),
         )
 
 

@@ -100,7 +100,9 @@ class ViewLink {
 }
 
 export default function mount(component) {
-  const { data, parentElement } = component;
+  // Python sends its data as the one item of a list (see components.py).
+  const [data] = component.data;
+  const { parentElement } = component;
   let link = links.get(parentElement);
   if (!link) {
     link = new ViewLink(parentElement);

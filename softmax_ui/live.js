@@ -562,7 +562,9 @@ class LiveView {
 }
 
 export default function mount(component) {
-  const { data, parentElement, setTriggerValue } = component;
+  // Python sends its data as the one item of a list (see components.py).
+  const [data] = component.data;
+  const { parentElement, setTriggerValue } = component;
   let view = views.get(parentElement);
   if (!view) {
     view = new LiveView(parentElement, setTriggerValue);

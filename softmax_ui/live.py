@@ -24,7 +24,6 @@ import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from functools import partial
-from pathlib import Path
 
 import numpy as np
 import streamlit as st
@@ -33,6 +32,7 @@ from softmax_core import SoftmaxSteps, TwoClassOutputs
 
 from .chrome import figure_sizes, presenter
 from .classroom import hidden_keys
+from .components import declare, payload
 from .i18n import tr
 from .state import TEMPERATURES, Z_RANGE, z_key
 from .style import (
@@ -43,13 +43,7 @@ from .style import (
     class_colour,
 )
 
-_ASSETS = Path(__file__).parent
-_component = st.components.v2.component(
-    "softmax_live",
-    html="<!-- drawn by live.js -->\n",
-    css=(_ASSETS / "live.css").read_text(encoding="utf-8"),
-    js=(_ASSETS / "live.js").read_text(encoding="utf-8"),
-)
+_component = declare("softmax_live", "live")
 
 
 @dataclass(frozen=True)
@@ -185,7 +179,7 @@ def _mount(
     limits = {e.key: e for e in every if e.key not in hidden}
     _component(
         key=key,
-        data={
+        data=payload({
             "mode": mode,
             "inputs": inputs,
             "hidden": hidden,
@@ -211,7 +205,7 @@ def _mount(
             "presenter": presenter(),
             "font_family": FONT_FAMILY,
             "ack": st.session_state.get(_ack_key(key)),
-        },
+        }),
         on_commit_change=partial(_commit, key, limits),
     )
 

@@ -72,7 +72,7 @@ def link_labels(at: AppTest) -> dict[str, str]:
         for c in at.sidebar.get("bidi_component")
         if c.proto.component_name == "softmax_view_link"
     ]
-    return json.loads(view.proto.json)["labels"]
+    return json.loads(view.proto.json)[0]["labels"]
 
 
 def in_url(at: AppTest) -> dict[str, list[str]]:
@@ -101,7 +101,7 @@ def live_hidden(at: AppTest) -> list[str]:
     (view,) = [
         c for c in at.get("bidi_component") if c.proto.component_name == "softmax_live"
     ]
-    return json.loads(view.proto.json)["hidden"]
+    return json.loads(view.proto.json)[0]["hidden"]
 
 
 @pytest.mark.parametrize("page", PAGES)

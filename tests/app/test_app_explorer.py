@@ -6,6 +6,8 @@ table and the plotly bars), which the page builds only once it is turned on.
 
 import json
 import math
+import subprocess
+import sys
 
 import numpy as np
 import pytest
@@ -13,6 +15,7 @@ import pytest
 from softmax_ui.state import TEMPERATURES
 
 from .apptest_helpers import (
+    APP,
     EN,
     click,
     column,
@@ -44,7 +47,7 @@ def live_data(at) -> dict:
     components = at.get("bidi_component")
     live = [c for c in components if c.proto.id.endswith("-explorer_live")]
     assert len(live) == 1, "expected one live view"
-    return json.loads(live[0].proto.json)
+    return json.loads(live[0].proto.json)[0]
 
 
 def shown_z(at) -> list[float]:
@@ -219,3 +222,26 @@ def test_python_view_stays_on_across_another_page_and_a_language_switch():
     set_widget(at, "lang", "zh-TW")
     assert at.get_by_key("explorer_python_view").value is True
     assert len(at.table) == 1
+
+
+COLD_EXPLORER = """
+import sys
+from streamlit.testing.v1 import AppTest
+at = AppTest.from_file("app.py", default_timeout=60)
+at.run()
+at.switch_page("pages/explorer.py").run()
+assert not at.exception, [e.message for e in at.exception]
+assert at.get("bidi_component"), "the live view was drawn"
+print(sorted(m for m in ("pandas", "pyarrow") if m in sys.modules))
+"""
+
+
+def test_the_explorer_draws_its_live_view_without_importing_pandas():
+    # pandas is the largest import of a cold start; the explorer has no table
+    # until "The same numbers from Python" is turned on.
+    done = subprocess.run(
+        [sys.executable, "-c", COLD_EXPLORER], capture_output=True, text=True,
+        timeout=120, cwd=APP.parent,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[-2] == "[]"
