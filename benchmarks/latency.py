@@ -29,12 +29,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -42,15 +39,16 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
+sys.path.insert(0, str(ROOT))
+
+from tools.app_server import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    TRACKER,
+    AppServer,
+    RunLog,
+    wait_idle,
+)
 
 TRIVIAL_APP = """\
 import streamlit as st
@@ -109,8 +107,6 @@ LIVE_NUMBER = """document.querySelector('.stBidiComponent [data-testid]')?.shado
   ?.querySelector('[data-testid="liveBars"]')?.dataset.z ?? null"""
 PYTHON_DATA = """document.querySelector('.stBidiComponent [data-testid]')?.shadowRoot
   ?.querySelector('[data-testid="liveBars"]')?.dataset.pythonZ ?? null"""
-SCRIPT_STATE = """() => document.querySelector('[data-testid="stApp"]')
-  ?.getAttribute('data-test-script-state')"""
 LIVE_FRAMES = """() => Number(document.querySelector('.stBidiComponent [data-testid]')
   .shadowRoot.querySelector('[data-testid="liveBars"]').dataset.frames)"""
 # Counts the browser's own animation frames, to compare the redraws with.
@@ -119,54 +115,28 @@ FRAME_COUNTER = """() => { window.__frames = 0;
   requestAnimationFrame(tick); }"""
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+def serve(script: Path, cwd: Path, stack: ExitStack) -> str:
+    """Start ``streamlit run script`` in ``cwd`` until ``stack`` closes; its URL."""
+    return stack.enter_context(AppServer(script=script, cwd=cwd)).url
 
 
-def start_server(script: Path, cwd: Path, stack: ExitStack) -> str:
-    port = free_port()
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            str(script),
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-        ],
-        cwd=cwd,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-    )
-    stack.callback(server.wait, 10)
-    stack.callback(server.terminate)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(600):
-        try:
-            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
-                return url
-        except OSError:
-            time.sleep(0.1)
-    raise RuntimeError(f"{script} did not start")
+def open_tab(context, url: str) -> tuple[object, RunLog]:
+    """A new tab on ``url``, with the log of its script runs."""
+    page = context.new_page()
+    runs = RunLog(page)
+    page.goto(url)
+    return page, runs
 
 
-def wait_idle(page, quiet_ms: int = 150) -> None:
-    deadline = time.monotonic() + 30
-    while page.evaluate(SCRIPT_STATE) != "notRunning":
-        if time.monotonic() > deadline:
-            raise RuntimeError("the page did not finish its run")
-        page.wait_for_timeout(10)
-    page.wait_for_timeout(quiet_ms)
+def settle(page, runs: RunLog, quiet_ms: int = 150) -> None:
+    """Wait until the server has answered the tab and the page is quiet."""
+    busy = wait_idle(page, runs, 30, quiet_ms, poll_ms=10)
+    if busy:
+        raise RuntimeError(f"the page did not settle in 30 s: {busy}")
 
 
 def step_latencies(
-    page, slider, reads: list[str], changes: int, first: int = 0
+    page, runs: RunLog, slider, reads: list[str], changes: int, first: int = 0
 ) -> list[list[float]]:
     """Milliseconds from each keyboard step to each number in ``reads``.
 
@@ -185,7 +155,7 @@ def step_latencies(
             if ms is None:
                 raise RuntimeError(f"no change in 15 s after {key} of {read}")
             results[j].append(ms)
-        wait_idle(page)
+        settle(page, runs)
     return results
 
 
@@ -194,6 +164,7 @@ class Target:
     """A page, the slider stepped on it and the numbers read after each step."""
 
     page: object
+    runs: RunLog
     slider: object
     reads: list[str]
     times: list[list[float]] = field(default_factory=list)
@@ -201,9 +172,9 @@ class Target:
 
     def measure(self, changes: int) -> None:
         self.page.bring_to_front()
-        wait_idle(self.page, 300)
+        settle(self.page, self.runs, 300)
         found = step_latencies(
-            self.page, self.slider, self.reads, changes, first=self.steps
+            self.page, self.runs, self.slider, self.reads, changes, first=self.steps
         )
         self.steps += changes
         self.times = self.times or [[] for _ in self.reads]
@@ -211,20 +182,19 @@ class Target:
             kept.extend(new)
 
 
-def open_explorer(context, url: str, python_view: bool) -> object:
-    page = context.new_page()
-    page.goto(f"{url}/explorer")
+def open_explorer(context, url: str, python_view: bool) -> tuple[object, RunLog]:
+    page, runs = open_tab(context, f"{url}/explorer")
     page.wait_for_function(f"() => ({LIVE_NUMBER}) !== null", timeout=60_000)
-    wait_idle(page, 500)
+    settle(page, runs, 500)
     toggle = page.locator(".st-key-explorer_python_view label")
     if python_view and toggle.count():
         toggle.click()
         page.wait_for_function(f"() => ({PYTHON_NUMBER}) !== null", timeout=60_000)
-        wait_idle(page, 500)
-    return page
+        settle(page, runs, 500)
+    return page, runs
 
 
-def drag_rate(page, handle, seconds: float) -> tuple[float, float, float]:
+def drag_rate(page, runs: RunLog, handle, seconds: float) -> tuple[float, float, float]:
     """(live redraws/s, browser frames/s, pointer moves/s) over a scripted drag."""
     box = handle.bounding_box()
     y = box["y"] + box["height"] / 2
@@ -244,7 +214,7 @@ def drag_rate(page, handle, seconds: float) -> tuple[float, float, float]:
     frames1, browser1 = page.evaluate(LIVE_FRAMES), page.evaluate("() => __frames")
     elapsed = time.perf_counter() - start
     page.mouse.up()
-    wait_idle(page, 300)
+    settle(page, runs, 300)
     return (
         (frames1 - frames0) / elapsed,
         (browser1 - browser0) / elapsed,
@@ -274,7 +244,7 @@ def main() -> int:
     with sync_playwright() as playwright, ExitStack() as stack:
         folder = Path(stack.enter_context(tempfile.TemporaryDirectory()))
         (folder / "trivial.py").write_text(TRIVIAL_APP)
-        trivial_url = start_server(folder / "trivial.py", folder, stack)
+        trivial_url = serve(folder / "trivial.py", folder, stack)
         # The same app under this app's .streamlit/config.toml (no garbage
         # collection after each run, among others), to see what that is worth.
         configured = folder / "configured"
@@ -282,35 +252,34 @@ def main() -> int:
         (configured / "trivial.py").write_text(TRIVIAL_APP)
         config = (ROOT / ".streamlit" / "config.toml").read_text()
         (configured / ".streamlit" / "config.toml").write_text(config)
-        configured_url = start_server(configured / "trivial.py", configured, stack)
-        app_url = start_server(ROOT / "app.py", ROOT, stack)
+        configured_url = serve(configured / "trivial.py", configured, stack)
+        app_url = serve(ROOT / "app.py", ROOT, stack)
         before_urls = {
-            tree: start_server(tree / "app.py", tree, stack) for tree in args.before
+            tree: serve(tree / "app.py", tree, stack) for tree in args.before
         }
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
         )
         stack.callback(browser.close)
         context = browser.new_context(viewport={"width": 1600, "height": 1000})
+        context.add_init_script(TRACKER)
 
-        page = context.new_page()
-        page.goto(trivial_url)
+        page, runs = open_tab(context, trivial_url)
         page.wait_for_selector('.st-key-x input[type="range"]')
-        targets = {"trivial": Target(page, z0(page, "x"), [TRIVIAL_NUMBER])}
-        page = context.new_page()
-        page.goto(configured_url)
+        targets = {"trivial": Target(page, runs, z0(page, "x"), [TRIVIAL_NUMBER])}
+        page, runs = open_tab(context, configured_url)
         page.wait_for_selector('.st-key-x input[type="range"]')
-        targets["configured"] = Target(page, z0(page, "x"), [TRIVIAL_NUMBER])
-        page = open_explorer(context, app_url, python_view=False)
-        targets["off"] = Target(page, z0(page), [PYTHON_DATA, LIVE_NUMBER])
-        page = open_explorer(context, app_url, python_view=True)
-        targets["on"] = Target(page, z0(page), [PYTHON_NUMBER, PYTHON_DATA])
+        targets["configured"] = Target(page, runs, z0(page, "x"), [TRIVIAL_NUMBER])
+        page, runs = open_explorer(context, app_url, python_view=False)
+        targets["off"] = Target(page, runs, z0(page), [PYTHON_DATA, LIVE_NUMBER])
+        page, runs = open_explorer(context, app_url, python_view=True)
+        targets["on"] = Target(page, runs, z0(page), [PYTHON_NUMBER, PYTHON_DATA])
         for tree, url in before_urls.items():
-            page = open_explorer(context, url, python_view=False)
+            page, runs = open_explorer(context, url, python_view=False)
             # An older explorer built its Python view always, toggle or not.
             table = page.evaluate(f"() => ({PYTHON_NUMBER}) !== null")
             reads = [PYTHON_NUMBER if table else LIVE_NUMBER, PYTHON_DATA]
-            targets[tree] = Target(page, z0(page), reads)
+            targets[tree] = Target(page, runs, z0(page), reads)
         for target in targets.values():  # warm up
             target.measure(10)
             target.times = []
@@ -318,14 +287,14 @@ def main() -> int:
             for target in targets.values():
                 target.measure(min(10, args.changes - done))
 
-        page = targets["off"].page
+        page, runs = targets["off"].page, targets["off"].runs
         page.bring_to_front()
         own = page.locator('input[data-key="explorer_z1"]')
-        own_rate = drag_rate(page, own, args.drag_seconds)
+        own_rate = drag_rate(page, runs, own, args.drag_seconds)
         thumb = page.locator(
             '.st-key-explorer_z2 [data-testid="stSliderThumbValue"]'
         ).locator("..")
-        mirror_rate = drag_rate(page, thumb, args.drag_seconds)
+        mirror_rate = drag_rate(page, runs, thumb, args.drag_seconds)
 
     n = args.changes
     (trivial,) = targets["trivial"].times

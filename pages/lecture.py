@@ -43,41 +43,22 @@ with footer:
 # buttons' keyboard and clicker shortcuts go too.
 fixed = STEP_KEY in hidden_keys()
 first, last = fixed or step == 1, fixed or step == len(NAMES)
-previous_col.button(
-    tr("lecture.previous"),
-    key="lecture_previous",
-    on_click=move,
-    args=(-1,),
-    disabled=first,
-    shortcut="Left",
-    width="stretch",
-)
-next_col.button(
-    tr("lecture.next"),
-    key="lecture_next",
-    on_click=move,
-    args=(1,),
-    disabled=last,
-    shortcut="Right",
-    width="stretch",
-)
 # A button has one shortcut: the clicker's keys go on a pair that is never shown.
-with st.container(key="lecture_clicker"):
-    st.button(
-        tr("lecture.previous"),
-        key="lecture_page_up",
+clicker = st.container(key="lecture_clicker")
+for place, key, delta, shortcut in (
+    (previous_col, "lecture_previous", -1, "Left"),
+    (next_col, "lecture_next", 1, "Right"),
+    (clicker, "lecture_page_up", -1, "PageUp"),
+    (clicker, "lecture_page_down", 1, "PageDown"),
+):
+    place.button(
+        tr("lecture.previous" if delta < 0 else "lecture.next"),
+        key=key,
         on_click=move,
-        args=(-1,),
-        disabled=first,
-        shortcut="PageUp",
-    )
-    st.button(
-        tr("lecture.next"),
-        key="lecture_page_down",
-        on_click=move,
-        args=(1,),
-        disabled=last,
-        shortcut="PageDown",
+        args=(delta,),
+        disabled=first if delta < 0 else last,
+        shortcut=shortcut,
+        width="stretch",
     )
 st.html(HIDE_CLICKER)
 

@@ -15,11 +15,11 @@ then saves what the window shows:
 * ``lecture-step-<n>-1920x1080.png`` (and ``-zh-TW``): each step of the
   guided lecture in presenter mode.
 
-A shot is taken once Streamlit is idle (connected, no script running, no
-element still loading its code, the page unchanged for a while) and a little
-later again idle: charts load their code lazily and redraw after the first
-idle moment. Any console error or exception on a page is printed, and the
-exit status is 1.
+A shot is taken once Streamlit is idle (the server has answered the tab's
+last rerun, no element still loads its code, the page is unchanged for a
+while: see ``tools/app_server.py``) and a little later again idle: charts load
+their code lazily and redraw after the first idle moment. Any console error or
+exception on a page is printed, and the exit status is 1.
 """
 
 from __future__ import annotations
@@ -27,56 +27,21 @@ from __future__ import annotations
 import argparse
 import io
 import re
-import socket
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-CHROMIUM = "/usr/bin/chromium"
+sys.path.insert(0, str(ROOT))
+
+from tools import app_server  # noqa: E402
+
 PAGES = ("home", "lecture", "explorer", "loss", "logistic", "training")
 LECTURE_STEPS = 10
 LAPTOP = (1280, 720)
 PROJECTOR = (1920, 1080)
 IDLE_TIMEOUT = 45.0
-
-# Injected before the app's own scripts: counts finished script runs and notes
-# when the DOM last changed (or a long task, such as parsing a chart bundle, ran).
-_TRACKER = """
-(() => {
-  const st = { lastChange: performance.now() };
-  window.__shotTracker = st;
-  new MutationObserver(() => { st.lastChange = performance.now(); }).observe(
-    document,
-    { subtree: true, childList: true, attributes: true, characterData: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      st.lastChange = Math.max(st.lastChange, e.startTime + e.duration);
-    }
-  }).observe({ type: 'longtask', buffered: true });
-})();
-"""
-
-# What the page still waits for, or "" when it is idle.
-_BUSY = """
-(quietMs) => {
-  const st = window.__shotTracker;
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!st || !app) return 'no stApp yet';
-  const connection = app.getAttribute('data-test-connection-state');
-  if (connection !== 'CONNECTED') return 'connecting';
-  if (app.getAttribute('data-test-script-state') !== 'notRunning') return 'running';
-  if (document.querySelector('[data-testid="stStatusWidget"]')) return 'status widget';
-  if (document.querySelector('[data-testid="stSkeleton"]')) return 'skeleton';
-  if (document.fonts.status !== 'loaded') return 'fonts';
-  const quiet = performance.now() - st.lastChange;
-  return quiet >= quietMs ? '' : 'changing';
-}
-"""
 
 # The height of everything in the main area, which scrolls inside the window.
 _CONTENT_HEIGHT = """
@@ -127,53 +92,12 @@ def shots() -> list[Shot]:
     return listed
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _start_server(port: int, log) -> subprocess.Popen:
-    server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "streamlit",
-            "run",
-            "app.py",
-            "--server.headless=true",
-            f"--server.port={port}",
-            "--server.address=127.0.0.1",
-            "--browser.gatherUsageStats=false",
-        ],
-        cwd=ROOT,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise SystemExit("streamlit exited at start; see " + log.name)
-        try:
-            with urllib.request.urlopen(
-                f"http://127.0.0.1:{port}/_stcore/health", timeout=1
-            ):
-                return server
-        except OSError:
-            time.sleep(0.2)
-    server.terminate()
-    raise SystemExit("streamlit was not healthy within 60 s")
-
-
-def _wait_idle(page, quiet_ms: int) -> None:
-    deadline = time.monotonic() + IDLE_TIMEOUT
-    busy = "not checked"
-    while time.monotonic() < deadline:
-        busy = page.evaluate(_BUSY, quiet_ms)
-        if not busy:
-            return
-        page.wait_for_timeout(100)
-    print(f"  not idle after {IDLE_TIMEOUT:.0f} s ({busy}); taking it anyway")
+def _wait_idle(
+    page, runs: app_server.RunLog, quiet_ms: int, requested_since: int | None = None
+) -> None:
+    busy = app_server.wait_idle(page, runs, IDLE_TIMEOUT, quiet_ms, requested_since)
+    if busy:
+        print(f"  not idle after {IDLE_TIMEOUT:.0f} s ({busy}); taking it anyway")
 
 
 def _save_png(data: bytes, file: Path) -> None:
@@ -191,8 +115,9 @@ def take(browser, base: str, shot: Shot, out: Path, settle: float, full: bool) -
     context = browser.new_context(
         viewport={"width": width, "height": height}, device_scale_factor=1
     )
-    context.add_init_script(_TRACKER)
+    context.add_init_script(app_server.TRACKER)
     page = context.new_page()
+    runs = app_server.RunLog(page)
     errors: list[str] = []
     # Opened below its root, the frontend first probes PATH/_stcore/ in case
     # the app is served under that base path: those 404s are its own.
@@ -206,14 +131,15 @@ def take(browser, base: str, shot: Shot, out: Path, settle: float, full: bool) -
     page.on("console", on_console)
     page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
     try:
+        mark = runs.mark()
         page.goto(base + shot.path)
-        _wait_idle(page, 1000)
+        _wait_idle(page, runs, 1000, requested_since=mark)
         page.wait_for_timeout(int(settle * 1000))
-        _wait_idle(page, 500)
+        _wait_idle(page, runs, 500)
         if full:
             tall = max(height, int(page.evaluate(_CONTENT_HEIGHT)))
             page.set_viewport_size({"width": width, "height": tall})
-            _wait_idle(page, 1000)
+            _wait_idle(page, runs, 1000)
         errors += [
             f"exception on the page: {text[:300]}"
             for text in page.locator('[data-testid="stException"]').all_inner_texts()
@@ -246,26 +172,29 @@ def main() -> int:
 
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    base = f"http://127.0.0.1:{port}"
     problems = 0
-    with tempfile.NamedTemporaryFile("w", suffix=".log", delete=False) as log:
-        server = _start_server(port, log)
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(
-                    executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"]
-                )
-                for shot in wanted:
-                    errors = take(browser, base, shot, args.out, args.settle, args.full)
-                    print(args.out / f"{shot.name}.png")
-                    for error in errors:
-                        print(f"  {shot.path}: {error}")
-                    problems += len(errors)
-                browser.close()
-        finally:
-            server.terminate()
-            server.wait(10)
+    with tempfile.NamedTemporaryFile(suffix=".log", delete=False) as log:
+        log_path = Path(log.name)
+    try:
+        server = app_server.AppServer(log_path)
+    except app_server.ServerStartError as err:
+        raise SystemExit(f"{err}\n(the whole log: {log_path})") from None
+    base = server.url
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(
+                executable_path=str(app_server.CHROMIUM),
+                args=app_server.CHROMIUM_ARGS,
+            )
+            for shot in wanted:
+                errors = take(browser, base, shot, args.out, args.settle, args.full)
+                print(args.out / f"{shot.name}.png")
+                for error in errors:
+                    print(f"  {shot.path}: {error}")
+                problems += len(errors)
+            browser.close()
+    finally:
+        server.stop()
     if not args.only:
         # A full refresh leaves no screenshot of a page or step that is gone.
         taken = {f"{shot.name}.png" for shot in wanted}

@@ -106,3 +106,25 @@ def column(at: AppTest, table_index: int, header: str) -> list[str]:
     """The cells of one column of an ``st.table`` as the page shows them."""
     frame = at.table[table_index].value
     return [str(v) for v in frame[header]]
+
+
+def shown_costs(at: AppTest, curve: str = "training.cost_axis") -> np.ndarray:
+    """J at every iteration, from the training page's cost curve.
+
+    ``curve`` is the catalog key of the line's name: ``"training.cost_axis"``
+    for the training set, ``"training.test_cost_axis"`` for the test set.
+    """
+    return values(trace(figure(at, "training_cost"), EN[curve])["y"])
+
+
+def shown_iteration(at: AppTest) -> int:
+    """The iteration the training page's scrubber is on."""
+    return int(at.get_by_key("training_iteration").value)
+
+
+def j_now(at: AppTest) -> float:
+    """The training page's metric of J at the iteration it shows."""
+    label = EN["training.cost_now"].format(it=shown_iteration(at))
+    shown = {float(m.value) for m in at.metric if m.label == label}
+    assert len(shown) == 1, f"expected the metric {label!r}"
+    return shown.pop()

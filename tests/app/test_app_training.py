@@ -9,31 +9,17 @@ from .apptest_helpers import (
     EN,
     assert_no_exception,
     figure,
+    j_now,
     metric_number,
     open_page,
     set_widget,
-    trace,
+    shown_costs,
+    shown_iteration,
     values,
 )
 
 ACCURACY = EN["training.accuracy_now"]
 J_START = EN["training.cost_start"]
-
-
-def shown_costs(at) -> np.ndarray:
-    """J at every iteration, from the cost curve."""
-    return values(trace(figure(at, "training_cost"), EN["training.cost_axis"])["y"])
-
-
-def shown_iteration(at) -> int:
-    return int(at.get_by_key("training_iteration").value)
-
-
-def j_now(at) -> float:
-    label = EN["training.cost_now"].format(it=shown_iteration(at))
-    shown = {float(m.value) for m in at.metric if m.label == label}
-    assert len(shown) == 1, f"expected the metric {label!r}"
-    return shown.pop()
 
 
 def assert_metrics_are_numbers(at) -> None:

@@ -8,22 +8,10 @@ visited yet asks for ``fresh_app``, which starts one of its own (a few seconds
 more). The tab is saved to ``tests/.screenshots/<test name>.png`` when the test
 ends.
 
-Has the server answered? That is read from the websocket, not from the page.
-``RunLog`` decodes, with Streamlit's own protobuf classes, every
-``rerun_script`` request the browser sends and every run the server starts
-(``new_session``) and ends (``script_finished``). The server has caught up once
-a run that started after the browser's last rerun request has ended. The
-``data-test-script-state`` attribute of stApp cannot count runs: React may
-draw a fast run's start and its end in one commit, so for that run the
-attribute never reads ``running`` (on a busy machine a counter of ``running``
-→ ``notRunning`` changes missed runs and waited in vain).
-
-The page is idle when the server has caught up, the page is connected, no
-script runs, no ``stStatusWidget`` and no ``stSkeleton`` (an element whose code
-is still loading) shows, and neither the DOM nor the run log has changed for
-``QUIET_MS``: after a run ends the frontend still redraws the navigation and
-parses the chart bundle. A script injected before the app's own notes the last
-DOM mutation and the last long task. The observer does not see into shadow
+The server is ``tools.app_server.AppServer``. A tab is idle when
+``tools.app_server.wait_idle`` says so: the websocket's run log shows the
+server has caught up, and the page shows nothing loading and has not changed
+for a while (that module says how). The DOM tracker does not see into shadow
 roots (the live view is a custom component in one), so tests read values with
 ``AppPage.eventually``.
 """
@@ -31,73 +19,32 @@ roots (the live view is a custom component in one), so tests read values with
 from __future__ import annotations
 
 import contextlib
-import os
 import re
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 import warnings
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from tools.app_server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    POLL_MS,
+    TRACKER,
+    AppServer,
+    RunLog,
+    ServerStartError,
+    wait_idle,
+)
+
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / ".screenshots"
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 VIEWPORT = {"width": 1600, "height": 1000}
-SERVER_START_TIMEOUT = 60.0
 IDLE_TIMEOUT = 30.0
 # How long a pressed key may take to move a slider before it counts as unmoved
 # (at an end of its range, say).
 VALUE_TIMEOUT = 2.0
-QUIET_MS = 400
-POLL_MS = 100
-
-# Injected into every page before its own scripts: records when the DOM last
-# changed, or a long task (e.g. parsing the plotly bundle) last ran.
-_TRACKER = """
-(() => {
-  const st = { lastChange: performance.now() };
-  window.__stTracker = st;
-  new MutationObserver(() => { st.lastChange = performance.now(); }).observe(
-    document,
-    { subtree: true, childList: true, attributes: true, characterData: true });
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) {
-      st.lastChange = Math.max(st.lastChange, e.startTime + e.duration);
-    }
-  }).observe({ type: 'longtask', buffered: true });
-})();
-"""
-
-# What the page still shows as busy, or "" when it looks idle.
-_BUSY = """
-(quietMs) => {
-  const st = window.__stTracker;
-  const app = document.querySelector('[data-testid="stApp"]');
-  if (!st || !app) return 'no stApp yet';
-  const connection = app.getAttribute('data-test-connection-state');
-  if (connection !== 'CONNECTED') return `connection ${connection}`;
-  const script = app.getAttribute('data-test-script-state');
-  if (script !== 'notRunning') return `script ${script}`;
-  if (document.querySelector('[data-testid="stStatusWidget"]')) return 'status widget';
-  const skeletons = document.querySelectorAll('[data-testid="stSkeleton"]').length;
-  if (skeletons) return `${skeletons} skeleton(s)`;
-  const quiet = performance.now() - st.lastChange;
-  return quiet >= quietMs ? '' : `DOM quiet for ${Math.round(quiet)} ms only`;
-}
-"""
 
 # The value a key press changes: a slider's (react-aria's range input has no
 # aria-valuenow, its ``value`` is the number), or null for a button.
@@ -105,155 +52,6 @@ _VALUE = """
 (el) => el.getAttribute('aria-valuenow')
   ?? (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? el.value : null)
 """
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class AppServer:
-    """``streamlit run app.py`` on a free localhost port, logging to a file."""
-
-    def __init__(self, log_path: Path) -> None:
-        self.port = _free_port()
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.log_path = log_path
-        # A file, not a pipe: the server logs every request and a full pipe
-        # would block it.
-        self._log = open(log_path, "w")  # noqa: SIM115 (closed in stop())
-        self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "streamlit",
-                "run",
-                "app.py",
-                "--server.headless=true",
-                f"--server.port={self.port}",
-                "--server.address=127.0.0.1",
-                "--browser.gatherUsageStats=false",
-            ],
-            cwd=ROOT,
-            stdout=self._log,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-        self._wait_healthy()
-
-    def _wait_healthy(self) -> None:
-        deadline = time.monotonic() + SERVER_START_TIMEOUT
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                self.stop()
-                pytest.fail(f"streamlit exited at start:\n{self.log_tail()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1):
-                    return
-            except OSError:
-                time.sleep(0.1)
-        self.stop()
-        pytest.fail(f"streamlit was not healthy in time:\n{self.log_tail()}")
-
-    def log_tail(self, chars: int = 3000) -> str:
-        """The end of the server's log, without its line per HTTP request."""
-        lines = self.log_path.read_text(errors="replace").splitlines()
-        kept = [line for line in lines if not re.search(r'"(GET|POST|HEAD) ', line)]
-        return "\n".join(kept)[-chars:]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(10)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(5)
-        self._log.close()
-
-
-class RunLog:
-    """Rerun requests and script runs, as they pass on a tab's websocket.
-
-    ``events`` holds, in the order the browser saw them, ``"connect"`` (a new
-    websocket: the page was loaded), ``"request"`` (a ``rerun_script`` sent),
-    ``"start"`` (``new_session``: a run began) and ``"end"`` (a
-    ``script_finished`` that ends the chain of runs; one stopped for a rerun
-    does not count).
-    """
-
-    FINAL = {"FINISHED_SUCCESSFULLY", "FINISHED_WITH_COMPILE_ERROR",
-             "FINISHED_FRAGMENT_RUN_SUCCESSFULLY"}
-
-    def __init__(self, page) -> None:
-        from streamlit.proto.BackMsg_pb2 import BackMsg
-        from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-
-        self._back, self._forward = BackMsg, ForwardMsg
-        self.events: list[str] = []
-        self.last_event_at = time.monotonic()
-        page.on("websocket", self._on_websocket)
-
-    def _add(self, event: str) -> None:
-        self.events.append(event)
-        self.last_event_at = time.monotonic()
-
-    def _on_websocket(self, websocket) -> None:
-        if not websocket.url.endswith("/_stcore/stream"):
-            return
-        self._add("connect")
-        websocket.on("framesent", self._on_sent)
-        websocket.on("framereceived", self._on_received)
-
-    def _on_sent(self, payload: bytes | str) -> None:
-        if isinstance(payload, bytes):
-            if self._back.FromString(payload).WhichOneof("type") == "rerun_script":
-                self._add("request")
-
-    def _on_received(self, payload: bytes | str) -> None:
-        if not isinstance(payload, bytes):
-            return
-        message = self._forward.FromString(payload)
-        kind = message.WhichOneof("type")
-        if kind == "new_session":
-            self._add("start")
-        elif kind == "script_finished":
-            status = self._forward.ScriptFinishedStatus.Name(message.script_finished)
-            if status in self.FINAL:
-                self._add("end")
-
-    def mark(self) -> int:
-        return len(self.events)
-
-    def ended_runs(self) -> int:
-        return self.events.count("end")
-
-    def waiting_for(self, requested_since: int | None = None) -> str:
-        """What the server has yet to answer, or "" once it has caught up.
-
-        ``requested_since``: a ``mark()`` after which a rerun must have been
-        requested.
-        """
-        events = self.events
-        if requested_since is not None and "request" not in events[requested_since:]:
-            return "no rerun requested after the action yet"
-        if "connect" not in events:
-            return "no websocket yet"
-        connected = len(events) - events[::-1].index("connect")
-        current = events[connected:]
-        if "request" not in current:
-            return "no run requested on this connection yet"
-        after_request = current[len(current) - current[::-1].index("request") :]
-        if "start" not in after_request:
-            return "no run started after the last rerun request yet"
-        started = after_request.index("start")
-        if "end" not in after_request[started:]:
-            return "the run after the last rerun request has not ended yet"
-        quiet = time.monotonic() - self.last_event_at
-        if quiet * 1000 < QUIET_MS:
-            return f"a run ended only {quiet * 1000:.0f} ms ago"
-        return ""
 
 
 class AppPage:
@@ -312,19 +110,14 @@ class AppPage:
         been requested. Then fail on any console error or uncaught exception
         seen so far.
         """
-        deadline = time.monotonic() + IDLE_TIMEOUT
-        busy = "not checked"
-        while time.monotonic() < deadline:
-            busy = self.runs.waiting_for(requested_since)
-            if not busy and after_runs is not None:
-                if self.runs.ended_runs() <= after_runs:
-                    busy = "no run ended after the action yet"
-            if not busy:
-                busy = self.page.evaluate(_BUSY, QUIET_MS)
-                if not busy:
-                    break
-            self.page.wait_for_timeout(POLL_MS)
-        else:
+        busy = wait_idle(
+            self.page,
+            self.runs,
+            IDLE_TIMEOUT,
+            requested_since=requested_since,
+            after_runs=after_runs,
+        )
+        if busy:
             pytest.fail(
                 f"Streamlit was not idle after {IDLE_TIMEOUT:.0f} s: {busy}\n"
                 f"websocket: {' '.join(self.runs.events[-30:])}\n"
@@ -427,10 +220,17 @@ def browser(chromium_path) -> Iterator:
         launched.close()
 
 
+def _start_server(tmp_path_factory) -> AppServer:
+    try:
+        return AppServer(tmp_path_factory.mktemp("streamlit") / "server.log")
+    except ServerStartError as err:
+        pytest.fail(str(err))
+
+
 @pytest.fixture(scope="session")
 def server(chromium_path, tmp_path_factory) -> Iterator[AppServer]:
     """The app, started once and shared by every browser test of the session."""
-    app_server = AppServer(tmp_path_factory.mktemp("streamlit") / "server.log")
+    app_server = _start_server(tmp_path_factory)
     yield app_server
     app_server.stop()
 
@@ -442,7 +242,7 @@ def fresh_server(chromium_path, tmp_path_factory) -> Iterator[AppServer]:
     Only for a test about what happens before anyone has opened the app: it
     costs a server start.
     """
-    app_server = AppServer(tmp_path_factory.mktemp("streamlit") / "server.log")
+    app_server = _start_server(tmp_path_factory)
     yield app_server
     app_server.stop()
 
@@ -452,7 +252,7 @@ def context(browser) -> Iterator:
     """A browser context of the test's own: nothing cached or stored before."""
     browser_context = browser.new_context(viewport=VIEWPORT)
     browser_context.set_default_timeout(IDLE_TIMEOUT * 1000)
-    browser_context.add_init_script(_TRACKER)
+    browser_context.add_init_script(TRACKER)
     yield browser_context
     browser_context.close()
 
