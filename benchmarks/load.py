@@ -197,7 +197,9 @@ class Page:
         return json.loads(self.figures[key])
 
     def component(self, key: str) -> dict:
-        return json.loads(self.components[key])[0]
+        # Given as the one item of a list (a dict in trees before that change).
+        data = json.loads(self.components[key])
+        return data[0] if isinstance(data, list) else data
 
 
 class Session:
