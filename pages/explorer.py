@@ -5,6 +5,7 @@ import streamlit as st
 from softmax_core import hardmax, softmax, softmax_steps
 from softmax_ui import live
 from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
+from softmax_ui.classroom import hidden_keys
 from softmax_ui.i18n import tr
 from softmax_ui.state import TEMPERATURES, randomize_z, reset_to_lecture, z_values
 from softmax_ui.widgets import class_count, names_input, z_sliders
@@ -36,13 +37,16 @@ def controls_and_view() -> None:
             tr("widgets.reset"),
             on_click=reset_to_lecture,
             args=("explorer",),
-            kwargs={"extra": {"explorer_temperature": 1.0}},
+            kwargs={"extra": {"explorer_temperature": 1.0}, "keep": hidden_keys()},
+            key="explorer_reset",
             width="stretch",
         )
         right.button(
             tr("widgets.randomize"),
             on_click=randomize_z,
             args=("explorer", count),
+            kwargs={"keep": hidden_keys()},
+            key="explorer_randomize",
             width="stretch",
         )
 

@@ -147,3 +147,32 @@ def test_the_lecture_link_can_hide_its_step_navigation(app):
         expect(widget(page, key)).to_be_hidden()
     expect(page.locator("h2").first).to_contain_text("4")
     app.assert_no_errors()
+
+
+@pytest.mark.parametrize(
+    ("path", "hidden", "shown"),
+    [
+        (
+            "/explorer?hide=explorer_reset,explorer_randomize",
+            ("explorer_reset", "explorer_randomize"),
+            ("explorer_temperature", "explorer_python_view"),
+        ),
+        (
+            "/loss?hide=loss_take_step,loss_reset_steps",
+            ("loss_take_step", "loss_reset_steps"),
+            ("loss_step_size", "loss_true_class"),
+        ),
+    ],
+    ids=["explorer", "loss"],
+)
+def test_a_link_can_hide_a_pages_buttons(app, path, hidden, shown):
+    app.open(path)
+    page = app.page
+    for key in hidden:
+        expect(widget(page, key)).to_have_count(1)
+        expect(widget(page, key)).to_be_hidden()
+    for key in shown:
+        expect(widget(page, key)).to_be_visible()
+    expect(page.get_by_text(en.STRINGS["classroom.hidden_note"])).to_be_visible()
+    app.assert_no_errors()
+
