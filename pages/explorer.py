@@ -35,23 +35,25 @@ def controls_and_view() -> None:
             bind="query-params",
             help=tr("explorer.temperature_help"),
         )
-        left, right = st.columns(2)
-        left.button(
-            tr("widgets.reset"),
-            on_click=reset_to_lecture,
-            args=("explorer",),
-            kwargs={"extra": {"explorer_temperature": 1.0}, "keep": hidden_keys()},
-            key="explorer_reset",
-            width="stretch",
-        )
-        right.button(
-            tr("widgets.randomize"),
-            on_click=randomize_z,
-            args=("explorer", count),
-            kwargs={"keep": hidden_keys()},
-            key="explorer_randomize",
-            width="stretch",
-        )
+        # Side by side where both labels fit, one under the other in a laptop's
+        # narrow column: a label is never cut short.
+        with st.container(horizontal=True, gap="small"):
+            st.button(
+                tr("widgets.reset"),
+                on_click=reset_to_lecture,
+                args=("explorer",),
+                kwargs={"extra": {"explorer_temperature": 1.0}, "keep": hidden_keys()},
+                key="explorer_reset",
+                width="stretch",
+            )
+            st.button(
+                tr("widgets.randomize"),
+                on_click=randomize_z,
+                args=("explorer", count),
+                kwargs={"keep": hidden_keys()},
+                key="explorer_randomize",
+                width="stretch",
+            )
 
     z = z_values("explorer", count)
     steps = softmax_steps(z, temperature=temperature)
