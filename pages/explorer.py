@@ -5,6 +5,7 @@ import streamlit as st
 from softmax_core import hardmax, softmax, softmax_steps
 from softmax_ui import live
 from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
+from softmax_ui.classroom import hidden_keys, redraw_picker_when_changed
 from softmax_ui.i18n import tr
 from softmax_ui.state import TEMPERATURES, randomize_z, reset_to_lecture, z_values
 from softmax_ui.widgets import class_count, names_input, z_sliders
@@ -23,6 +24,9 @@ def controls_and_view() -> None:
         count = class_count("explorer")
         names = names_input("explorer", count)
         z_sliders("explorer", names)
+        # C and the names decide the z entries the sidebar's "Link to this
+        # view" offers: when they change, the whole page runs again.
+        redraw_picker_when_changed((count, tuple(names)))
         temperature = st.select_slider(
             tr("explorer.temperature"),
             options=TEMPERATURES,
@@ -31,20 +35,25 @@ def controls_and_view() -> None:
             bind="query-params",
             help=tr("explorer.temperature_help"),
         )
-        left, right = st.columns(2)
-        left.button(
-            tr("widgets.reset"),
-            on_click=reset_to_lecture,
-            args=("explorer",),
-            kwargs={"extra": {"explorer_temperature": 1.0}},
-            width="stretch",
-        )
-        right.button(
-            tr("widgets.randomize"),
-            on_click=randomize_z,
-            args=("explorer", count),
-            width="stretch",
-        )
+        # Side by side where both labels fit, one under the other in a laptop's
+        # narrow column: a label is never cut short.
+        with st.container(horizontal=True, gap="small"):
+            st.button(
+                tr("widgets.reset"),
+                on_click=reset_to_lecture,
+                args=("explorer",),
+                kwargs={"extra": {"explorer_temperature": 1.0}, "keep": hidden_keys()},
+                key="explorer_reset",
+                width="stretch",
+            )
+            st.button(
+                tr("widgets.randomize"),
+                on_click=randomize_z,
+                args=("explorer", count),
+                kwargs={"keep": hidden_keys()},
+                key="explorer_randomize",
+                width="stretch",
+            )
 
     z = z_values("explorer", count)
     steps = softmax_steps(z, temperature=temperature)

@@ -108,11 +108,12 @@ with step_col:
         bind="query-params",
     )
     st.button(
-        tr("loss.take_step"), type="primary", width="stretch",
+        tr("loss.take_step"), key="loss_take_step", type="primary", width="stretch",
         on_click=take_descent_step, args=("loss_descent", y, "loss_step_size"),
     )
     st.button(
-        tr("loss.reset_steps"), width="stretch", disabled=len(path) == 1,
+        tr("loss.reset_steps"), key="loss_reset_steps", width="stretch",
+        disabled=len(path) == 1,
         on_click=restart_descent, args=("loss_descent",),
     )
     st.metric(tr("loss.steps_taken"), len(path) - 1)

@@ -22,6 +22,26 @@ PRESENT_KEY = "present"
 _LINK_PARAMS = "_link_params"
 _LINK_NOTICE = "_link_notice"
 _PRESENT_TO_ADDRESS = "_present_to_address"
+_UNTITLED_WHEN_PRESENTING = frozenset({"lecture.title"})
+
+# On every page. The lecture's previous and next buttons sit in narrow columns
+# beside the step's heading: each column takes its button's whole label (a
+# laptop would cut "Previous" to "Pr…"), and the heading's column the rest,
+# wrapping the heading rather than the row (except on a phone's narrow screen).
+_LAYOUT_CSS = """
+<style>
+[data-testid="stColumn"]:has(> div > .st-key-lecture_previous),
+[data-testid="stColumn"]:has(> div > .st-key-lecture_next) {
+  flex: 0 0 auto !important; width: auto !important;
+  min-width: max-content !important; }
+@media (min-width: 640px) {
+  [data-testid="stHorizontalBlock"]:has(> div > div > .st-key-lecture_previous) {
+    flex-wrap: nowrap !important; }
+  [data-testid="stHorizontalBlock"]:has(> div > div > .st-key-lecture_previous)
+    > [data-testid="stColumn"]:first-child { flex: 1 1 0 !important; min-width: 0; }
+}
+</style>
+"""
 
 _PRESENTER_CSS = """
 <style>
@@ -38,9 +58,11 @@ html, body, [data-testid="stAppViewContainer"] { font-size: 26px; }
 h1 { font-size: 56px !important; } h2 { font-size: 44px !important; }
 h3 { font-size: 36px !important; }
 .katex { font-size: 1.5em !important; }
-/* In px: the root's larger rem would push the page a third of the screen down. */
-.block-container { max-width: 100% !important; padding: 104px 40px 32px !important; }
-h1 { padding-top: 4px !important; }
+/* In px: the root's larger rem would push the page a third of the screen down,
+   and leave a step of the lecture taller than the screen. */
+.block-container { max-width: 100% !important; padding: 104px 40px 16px !important; }
+[data-testid="stMain"] [data-testid="stVerticalBlock"] { row-gap: 16px !important; }
+h1 { padding-top: 4px !important; } h2 { padding-top: 8px !important; }
 /* A long toggle label in a column wraps instead of ending in "…". */
 [data-testid="stCheckbox"] .stMarkdownEllipsis { white-space: normal !important; }
 [data-testid="stSliderThumbValue"], [data-testid="stSliderTickBar"] {
@@ -127,9 +149,14 @@ def start_page(title_key: str) -> None:
     # would open the home page, not this one.
     if st.session_state.pop(_PRESENT_TO_ADDRESS, False):
         st.rerun()
+    st.html(_LAYOUT_CSS)
     if presenter():
         st.html(_PRESENTER_CSS)
-    st.title(tr(title_key))
+    # Projected, the lecture's own heading ("Step 4 of 10 · …") names what is
+    # on the screen; the page's title above it would push the step's view
+    # below the screen's edge.
+    if not (presenter() and title_key in _UNTITLED_WHEN_PRESENTING):
+        st.title(tr(title_key))
     classroom.hide_controls()
     st.session_state[_LINK_NOTICE] = st.empty()
 

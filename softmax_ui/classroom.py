@@ -21,7 +21,7 @@ link to copy.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
+from collections.abc import Container, Hashable, Iterable
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -35,6 +35,7 @@ PICKER_KEY = "classroom_hide"
 SHOW_ALL_KEY = "classroom_show_all"
 LINK_KEY = "classroom_link"
 _HIDDEN = "_classroom_hidden"
+_PICKER_DRAWN_FOR = "_classroom_picker_drawn_for"
 _SHOWN_REFUSALS = 5
 # The link as the address bar has it: see classroom_link.js for why it is read
 # in the browser.
@@ -52,12 +53,16 @@ CONTROLS: dict[str, str] = {
     "explorer_names": "widgets.names",
     **_z_entries("explorer"),
     "explorer_temperature": "explorer.temperature",
+    "explorer_reset": "widgets.reset",
+    "explorer_randomize": "widgets.randomize",
     "explorer_python_view": "live.python_view",
     "loss_source": "loss.source",
     "loss_C": "widgets.C",
     "loss_true_class": "loss.true_class",
     **_z_entries("loss"),
     "loss_step_size": "loss.step_size",
+    "loss_take_step": "loss.take_step",
+    "loss_reset_steps": "loss.reset_steps",
     "logistic_z1": "classroom.z1",
     "logistic_z2": "classroom.z2",
     "training_dataset": "training.dataset",
@@ -197,6 +202,24 @@ def link_popover() -> None:
                 }
             }),
         )
+
+
+def redraw_picker_when_changed(shown: Hashable) -> None:
+    """Run the whole page again when a fragment changed what the picker offers.
+
+    Called inside an ``st.fragment`` with what decides which controls it draws
+    and their labels (on the explorer: C, which adds or drops z entries, and
+    the class names that label them). The picker is in the sidebar, outside
+    the fragment: after a rerun of the fragment alone it would still offer the
+    previous entries. A slider's move changes nothing here and stays a rerun
+    of the fragment.
+    """
+    if st.session_state.get(_PICKER_DRAWN_FOR) == shown:
+        return
+    st.session_state[_PICKER_DRAWN_FOR] = shown
+    # In a full run the picker is drawn after the fragment, already up to date.
+    if getattr(get_script_run_ctx(), "fragment_ids_this_run", None):
+        st.rerun()
 
 
 def _names_in(values: Iterable[str]) -> list[str]:

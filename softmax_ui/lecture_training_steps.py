@@ -6,6 +6,8 @@ the lecture and that page share one cached training run.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import streamlit as st
 
@@ -109,6 +111,9 @@ def matrices() -> None:
 
 def training() -> None:
     names, sz = class_names(4), figure_sizes()
+    # Both charts have their legend below them: two lines shorter than the
+    # other steps' charts, so that projected this step too fits the screen.
+    sz = replace(sz, height=sz.height - 2 * sz.font)
     data, history = _training()
     controls, curve_col, region_col = st.columns([1, 2, 2], gap="large")
     with controls:

@@ -6,6 +6,8 @@ lecture shows.
 
 from __future__ import annotations
 
+from collections.abc import Container
+
 import numpy as np
 import streamlit as st
 
@@ -36,20 +38,34 @@ def z_values(prefix: str, count: int) -> np.ndarray:
     )
 
 
-def reset_to_lecture(prefix: str, extra: dict[str, object] | None = None) -> None:
-    """Callback: put the lecture's example back (z = [5, 2, −1, 3], C = 4, …)."""
-    for k in range(MAX_C):
-        st.session_state[z_key(prefix, k)] = default_z(k)
-    st.session_state[f"{prefix}_C"] = 4
-    for key, value in (extra or {}).items():
-        st.session_state[key] = value
+def reset_to_lecture(
+    prefix: str,
+    extra: dict[str, object] | None = None,
+    keep: Container[str] = (),
+) -> None:
+    """Callback: put the lecture's example back (z = [5, 2, −1, 3], C = 4, …).
+
+    The controls named in ``keep`` (those a classroom link hides) keep their
+    values: the link set them, and nobody can see them change.
+    """
+    values: dict[str, object] = {z_key(prefix, k): default_z(k) for k in range(MAX_C)}
+    values[f"{prefix}_C"] = 4
+    values.update(extra or {})
+    for key, value in values.items():
+        if key not in keep:
+            st.session_state[key] = value
 
 
-def randomize_z(prefix: str, count: int) -> None:
-    """Callback: draw a fresh z, each entry in −6 … 6 on the sliders' 0.1 grid."""
+def randomize_z(prefix: str, count: int, keep: Container[str] = ()) -> None:
+    """Callback: draw a fresh z, each entry in −6 … 6 on the sliders' 0.1 grid.
+
+    Entries named in ``keep`` (hidden by a classroom link) keep their values.
+    """
     draws = np.random.default_rng().uniform(-6, 6, count).round(1)
     for k, value in enumerate(draws):
-        st.session_state[z_key(prefix, k)] = float(value)
+        if z_key(prefix, k) not in keep:
+            st.session_state[z_key(prefix, k)] = float(value)
+
 
 LEARNING_RATES = (
     0.001, 0.003, 0.01, 0.03, 0.05, 0.1, 0.2, 0.3, 0.5, 1.0, 2.0, 3.0, 5.0, 10.0,

@@ -147,9 +147,8 @@ def test_a_choice_the_app_writes_to_the_url_stays_there_beside_hide():
 def test_the_picker_offers_the_controls_this_page_drew_by_their_labels():
     at = set_widget(open_link("explorer"), "explorer_names", "ant, bee")
     picker = at.get_by_key(PICKER_KEY)
-    # The page's own controls, in page order (buttons without a key are not
-    # offered: a link cannot name them).
-    assert picker.options[:7] == [
+    # The page's own controls, in page order, its buttons too.
+    assert picker.options == [
         EN["widgets.C"],
         EN["widgets.names"],
         "z0 · ant",
@@ -157,6 +156,9 @@ def test_the_picker_offers_the_controls_this_page_drew_by_their_labels():
         "z2 · dog",
         "z3 · baby chick",
         EN["explorer.temperature"],
+        EN["widgets.reset"],
+        EN["widgets.randomize"],
+        EN["live.python_view"],
     ]
     set_widget(at, "explorer_C", 6)
     assert "z5 · class 5" in at.get_by_key(PICKER_KEY).options
@@ -167,6 +169,56 @@ def test_the_loss_page_offers_z_entries_only_while_z_is_set_by_sliders():
     assert not any(o.startswith("z") for o in at.get_by_key(PICKER_KEY).options)
     set_widget(at, "loss_source", "logits")
     assert "z0 · other" in at.get_by_key(PICKER_KEY).options
+
+
+@pytest.mark.parametrize(
+    ("page", "buttons"),
+    [
+        ("explorer", ["explorer_reset", "explorer_randomize"]),
+        ("loss", ["loss_take_step", "loss_reset_steps"]),
+    ],
+)
+def test_a_link_can_hide_the_buttons_of_a_page(page, buttons):
+    at = open_link(page)
+    labels = {key: at.button(key=key).label for key in buttons}
+    assert labels == {key: EN[CONTROLS[key]] for key in buttons}
+    assert set(labels.values()) <= set(at.get_by_key(PICKER_KEY).options)
+    at = open_link(page, {"hide": ",".join(buttons)})
+    assert hidden_by_css(at) == set(buttons)
+    assert hidden_in_url(at) == buttons
+    assert note_shown(at)
+    assert not at.warning
+
+
+def test_random_z_leaves_a_hidden_z_entry_at_the_links_value():
+    at = open_link(
+        "explorer", {"explorer_z0": "-2", "explorer_z2": "4", "hide": "explorer_z0"}
+    )
+    at.button(key="explorer_randomize").click().run()
+    assert_no_exception(at)
+    z = [at.get_by_key(f"explorer_z{k}").value for k in range(4)]
+    assert z[0] == -2.0
+    assert z[1:] != [2.0, 4.0, 3.0]  # the shown entries were drawn afresh
+    assert all(-6.0 <= v <= 6.0 for v in z[1:])
+    assert hidden_by_css(at) == {"explorer_z0"}
+
+
+def test_lecture_example_leaves_hidden_controls_at_the_links_values():
+    link = {
+        "explorer_C": "3",
+        "explorer_z0": "-2",
+        "explorer_z1": "1",
+        "explorer_temperature": "2.0",
+        "hide": "explorer_C,explorer_z0,explorer_temperature",
+    }
+    at = open_link("explorer", link)
+    at.button(key="explorer_reset").click().run()
+    assert_no_exception(at)
+    assert at.get_by_key("explorer_C").value == 3
+    assert at.get_by_key("explorer_z0").value == -2.0
+    assert at.get_by_key("explorer_temperature").value == 2.0
+    # The shown entries go back to the lecture's z = [5, 2, −1, 3].
+    assert [at.get_by_key(f"explorer_z{k}").value for k in (1, 2)] == [2.0, -1.0]
 
 
 def test_choosing_controls_hides_them_at_once_and_puts_hide_in_the_url():

@@ -147,3 +147,91 @@ def test_the_lecture_link_can_hide_its_step_navigation(app):
         expect(widget(page, key)).to_be_hidden()
     expect(page.locator("h2").first).to_contain_text("4")
     app.assert_no_errors()
+
+
+@pytest.mark.parametrize(
+    ("path", "hidden", "shown"),
+    [
+        (
+            "/explorer?hide=explorer_reset,explorer_randomize",
+            ("explorer_reset", "explorer_randomize"),
+            ("explorer_temperature", "explorer_python_view"),
+        ),
+        (
+            "/loss?hide=loss_take_step,loss_reset_steps",
+            ("loss_take_step", "loss_reset_steps"),
+            ("loss_step_size", "loss_true_class"),
+        ),
+    ],
+    ids=["explorer", "loss"],
+)
+def test_a_link_can_hide_a_pages_buttons(app, path, hidden, shown):
+    app.open(path)
+    page = app.page
+    for key in hidden:
+        expect(widget(page, key)).to_have_count(1)
+        expect(widget(page, key)).to_be_hidden()
+    for key in shown:
+        expect(widget(page, key)).to_be_visible()
+    expect(page.get_by_text(en.STRINGS["classroom.hidden_note"])).to_be_visible()
+    app.assert_no_errors()
+
+
+def picker_options(app) -> list[str]:
+    """The controls "Hide in the link" offers, as its open list shows them."""
+    popover = open_link_popover(app)
+    popover.locator('[data-testid="stMultiSelect"]').click()  # reruns nothing
+    options = app.page.get_by_role("option")
+    expect(options.first).to_be_visible()
+    labels = [text.strip() for text in options.all_inner_texts()]
+    app.page.keyboard.press("Escape")
+    app.page.mouse.click(800, 20)  # closes the popover
+    expect(popover).to_be_hidden()
+    return labels
+
+
+def finished_runs(app) -> list[str]:
+    """How each script run ended, as the websocket reports it, from now on."""
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    statuses: list[str] = []
+
+    def on_frame(payload) -> None:
+        if isinstance(payload, bytes):
+            message = ForwardMsg.FromString(payload)
+            if message.WhichOneof("type") == "script_finished":
+                status = message.script_finished
+                statuses.append(ForwardMsg.ScriptFinishedStatus.Name(status))
+
+    def on_websocket(websocket) -> None:
+        if websocket.url.endswith("/_stcore/stream"):
+            websocket.on("framereceived", on_frame)
+
+    app.page.on("websocket", on_websocket)
+    return statuses
+
+
+def test_the_picker_offers_the_z_entries_of_a_new_c_at_once(app):
+    # The explorer's controls are a fragment, the picker is in the sidebar: a
+    # new C must still reach the picker, while a slider's move reruns only the
+    # fragment.
+    statuses = finished_runs(app)
+    app.open("/explorer")
+    page = app.page
+    assert "z4 · class 4" not in picker_options(app)
+
+    step_up = widget(page, "explorer_C").locator('[data-testid="stNumberInputStepUp"]')
+    app.interact(step_up.click)
+    expect(widget(page, "explorer_z4")).to_be_visible()
+    assert "z4 · class 4" in picker_options(app)
+    assert statuses[-1] == "FINISHED_SUCCESSFULLY"  # the whole page ran
+
+    before = len(statuses)
+    app.press(widget(page, "explorer_z1").get_by_role("slider"), "ArrowRight")
+    assert statuses[before:] == ["FINISHED_FRAGMENT_RUN_SUCCESSFULLY"]
+
+    names = widget(page, "explorer_names").locator("input")
+    names.fill("a, b")
+    app.interact(lambda: names.press("Enter"))
+    assert "z1 · b" in picker_options(app)
+    app.assert_no_errors()

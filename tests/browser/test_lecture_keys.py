@@ -5,8 +5,8 @@ between the lecture's steps (the heading and ``?step=`` follow), both stop at
 the ends, and neither fires while the focus is in a slider. The last tests
 save every step in presenter mode at 1920×1080 to
 ``tests/.screenshots/lecture-step-N.png`` (``-zh-TW`` for Chinese) and check
-what a lecture hall needs: large type, nothing wider than the screen, views
-that fill the width.
+what a lecture hall needs: large type, nothing wider or taller than the
+screen, views that fill the width.
 
 The server and Chromium are the session's (tests/browser/conftest.py); every
 tab opens in a browser context of its own.
@@ -234,6 +234,7 @@ def _check_fits_the_projector(page) -> None:
             (v) => v.getBoundingClientRect().right));
           return {
             overflow: main.scrollWidth - main.clientWidth,
+            below: main.scrollHeight - main.clientHeight,
             body: parseFloat(getComputedStyle(para).fontSize),
             heading: parseFloat(getComputedStyle(
               document.querySelector('h2')).fontSize),
@@ -243,6 +244,8 @@ def _check_fits_the_projector(page) -> None:
         }"""
     )
     assert layout["overflow"] <= 1, layout
+    # The whole step on the screen, its step numbers too: no scrolling.
+    assert layout["below"] <= 1, layout
     assert layout["body"] >= 24, layout
     assert layout["heading"] >= 40, layout
     # The step's view reaches across the screen, not a narrow column.
