@@ -76,6 +76,7 @@ def _layout(
     xaxis: dict[str, Any] | None = None,
     yaxis: dict[str, Any] | None = None,
     legend_below: bool = False,
+    wrap_title: bool = False,
     **extra: Any,
 ) -> dict[str, Any]:
     """The layout every figure shares: title top left, large type, white ground.
@@ -83,27 +84,33 @@ def _layout(
     ``xaxis`` and ``yaxis`` are the output of :func:`_axis`. With
     ``legend_below`` the legend goes under the x axis, where it has room for as
     many lines as it needs (a legend of more than a line or two would run into
-    the title above the plot).
+    the title above the plot). With ``wrap_title`` a long title goes on two
+    lines (see :func:`_two_lines`): plotly never wraps one, and a chart in a
+    narrow column cuts it at its edge.
     """
+    lines = _two_lines(title) if wrap_title else None
     # Room at the top for the title and, under it, a one-line legend.
     legend = {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0,
               "font": {"size": sz.font}}
-    top = 2 * sz.title + (2 * sz.font if _shows_legend(data, extra) else 0)
+    title_room = 3 * sz.title + 8 if lines else 2 * sz.title
+    top = title_room + (2 * sz.font if _shows_legend(data, extra) else 0)
     height = height or sz.height
     if legend_below:
         legend.update(yref="container", y=0, yanchor="bottom", x=0)
-        top = 2 * sz.title
+        top = title_room
         height += 3 * sz.font
     return {
         "title": {
-            "text": title,
+            "text": lines or title,
             "font": {"size": sz.title},
             "x": 0,
             "xanchor": "left",
             "y": 1,
             "yanchor": "top",
             "yref": "container",
-            "pad": {"t": 8, "l": 8},
+            # Plotly centres two lines where one would be: moved down by half
+            # the second line, the first stays inside the figure.
+            "pad": {"t": 8 + round(0.7 * sz.title) if lines else 8, "l": 8},
         },
         "font": {"family": FONT_FAMILY, "size": sz.font, "color": "#111111"},
         "height": height,
@@ -227,18 +234,11 @@ def loss_curve(
             "name": "L",
         },
     ]
-    two_lines = _two_lines(title)
-    layout = _layout(
-        sz, data, two_lines or title, showlegend=False,
+    return _figure(data, _layout(
+        sz, data, title, showlegend=False, wrap_title=True,
         xaxis=_axis(sz, x_label, range=[0, 1.02]),
         yaxis=_axis(sz, y_label, range=[0, max(5.5, point_loss + 0.8)]),
-    )
-    if two_lines:
-        # Plotly centres the lines where one line would be: moved down by
-        # half the second line, the first stays inside the figure.
-        layout["title"]["pad"]["t"] = 8 + round(0.7 * sz.title)
-        layout["margin"]["t"] = 3 * sz.title + 8
-    return _figure(data, layout)
+    ))
 
 
 def _two_lines(title: str) -> str | None:
@@ -271,7 +271,13 @@ def descent_trace(
     x_label: str,
     title: str = "",
 ) -> go.Figure:
-    """L falling and ŷ of the true class rising over gradient steps on z."""
+    """L falling and ŷ of the true class rising over gradient steps on z.
+
+    Drawn beside :func:`loss_curve` in the lecture, in a column as narrow: the
+    title goes on two lines like that curve's, so the two plots start level,
+    and the legend goes under the plot, clear of the title. The figure is as
+    tall as the curve's.
+    """
     steps = list(range(len(losses)))
     marker = {"size": sz.marker // 2 + 4}
     data = [
@@ -297,11 +303,14 @@ def descent_trace(
     ]
     x_props = {"dtick": 1} if len(steps) <= 15 else {}
     return _figure(data, _layout(
-        sz, data, title,
+        sz, data, title, legend_below=True, wrap_title=True,
+        # As tall as the loss curve beside it: the legend's row comes out of
+        # the plot, not out of a projected step's last lines.
+        height=sz.height - 3 * sz.font,
         xaxis=_axis(sz, x_label, **x_props),
         yaxis=_axis(sz, loss_label, rangemode="tozero"),
         yaxis2=_axis(sz, p_label, overlaying="y", side="right", range=[0, 1.05],
-                     showgrid=False),
+                     dtick=0.2, tickformat=".1f", showgrid=False),
     ))
 
 

@@ -336,7 +336,7 @@ class LiveView {
     const hidden = new Set(data.hidden || []);
     this.rows = data.entries.map((spec, k) => {
       const tr = el('tr', {}, body);
-      const name = el('td', { class: 'name' }, tr);
+      const name = el('div', { class: 'namecell' }, el('td', { class: 'name' }, tr));
       el('span', { class: 'dot', style: `background:${data.colours.classes[k]}` }, name);
       el('span', { text: spec.label }, name);
       const zcell = el('td', { class: 'zcol' }, tr);

@@ -17,6 +17,7 @@ import plotly.io as pio
 import pytest
 
 from softmax_ui import figures
+from softmax_ui.locales import en, zh_tw
 from softmax_ui.style import NORMAL, PRESENTER
 
 NAMES = ["cat", "dog", "baby chick", "other"]
@@ -98,3 +99,44 @@ def test_heatmap_cells_print_their_values_with_the_page_format() -> None:
     fig = BUILDS["matrix_heatmap"](NORMAL)
     assert fig.data[0].texttemplate == "%{z:.2f}"
     assert BUILDS["confusion_heatmap"](NORMAL).data[0].texttemplate == "%{z:d}"
+
+
+
+
+def _descent_trace(sz, title: str) -> go.Figure:
+    return figures.descent_trace(
+        [1.6, 0.8, 0.5], [0.2, 0.45, 0.6], sz, loss_label="L", p_label="ŷ of cat",
+        x_label="step", title=title,
+    )
+
+
+@pytest.mark.parametrize("sz", [NORMAL, PRESENTER], ids=["laptop", "presenter"])
+def test_descent_trace_puts_a_long_title_on_two_lines_like_the_loss_curve(sz) -> None:
+    # Step 6 of the lecture: the two charts side by side, with their titles.
+    trace = _descent_trace(sz, en.STRINGS["loss.trace_title"])
+    curve = figures.loss_curve(
+        P, -np.log(P), 0.6, 0.51, sz, x_label="p", y_label="L",
+        title=en.STRINGS["loss.curve_title"],
+    )
+    lines = trace.layout.title.text.split("<br>")
+    assert len(lines) == 2 and all(lines), lines
+    assert " ".join(lines) == en.STRINGS["loss.trace_title"]
+    # The two plots start level, and the figures are as tall.
+    assert trace.layout.margin.t == curve.layout.margin.t
+    assert trace.layout.title.pad.t == curve.layout.title.pad.t
+    assert trace.layout.height == curve.layout.height
+
+
+def test_a_title_that_fits_a_narrow_column_stays_on_one_line() -> None:
+    title = zh_tw.STRINGS["loss.trace_title"]
+    trace = _descent_trace(NORMAL, title)
+    assert trace.layout.title.text == title
+    assert trace.layout.margin.t == 2 * NORMAL.title
+
+
+@pytest.mark.parametrize("strings", [en.STRINGS, zh_tw.STRINGS], ids=["en", "zh-TW"])
+@pytest.mark.parametrize("sz", [NORMAL, PRESENTER], ids=["laptop", "presenter"])
+def test_descent_trace_has_its_legend_under_the_plot(sz, strings) -> None:
+    legend = _descent_trace(sz, strings["loss.trace_title"]).layout.legend
+    # At the bottom of the figure, under the x axis: clear of the title.
+    assert (legend.yref, legend.y, legend.yanchor) == ("container", 0, "bottom")

@@ -1,9 +1,11 @@
-"""The app on a laptop's 1280×720 window: labels whole, chart titles inside.
+"""The app on a laptop's 1280×720 window: labels whole, charts and tables inside.
 
 A button or page link too narrow for its label ends it in "…" ("Pr…" for
-"Previous"), and plotly never wraps a title: one longer than its chart is cut
-at the chart's edge. Both are read from the laid-out page, in English and in
-Traditional Chinese, on the pages whose columns are narrowest.
+"Previous"), plotly never wraps a title (one longer than its chart is cut at
+the chart's edge) and draws a legend where it is told even if the title is
+there, and a table wider than its column hangs off it. All of it is read from
+the laid-out page, in English and in Traditional Chinese, on the pages whose
+columns are narrowest; the live view's step table in presenter mode too.
 """
 
 from __future__ import annotations
@@ -11,19 +13,24 @@ from __future__ import annotations
 import pytest
 
 LAPTOP = {"width": 1280, "height": 720}
-# Each page, with the key of its chart of L = −log p, whose builder
-# (softmax_ui.figures.loss_curve) wraps a long title.
+PROJECTOR = {"width": 1920, "height": 1080}
+# Each page, with the keys of its charts in narrow columns: the curve of
+# L = −log p and the trace of gradient steps on z (softmax_ui.figures's
+# loss_curve and descent_trace), whose long titles go on two lines.
 PAGES = [
-    ("/", None),
-    ("/explorer", None),
-    ("/loss", "loss_curve"),
-    ("/lecture?step=6", "lecture_loss_curve"),
+    ("/", []),
+    ("/explorer", []),
+    ("/loss", ["loss_curve", "loss_trace"]),
+    ("/lecture?step=6", ["lecture_loss_curve", "lecture_descent"]),
 ]
+# The pages with a live view (softmax_ui/live.py) and its step table.
+LIVE_PAGES = ["/explorer", "/logistic"]
 
-# Labels cut short by CSS (text-overflow: ellipsis) in buttons and page links,
-# and the titles of the charts above that reach past their chart's edges.
+# Labels cut short by CSS (text-overflow: ellipsis) in buttons and page links;
+# the titles of the charts above that reach past their chart's edges, and
+# their legends where they overlap the title.
 _CUT_SHORT = """
-(chartKey) => {
+(chartKeys) => {
   const cut = [];
   for (const el of document.querySelectorAll(
       'button, [data-testid="stPageLink"] a')) {
@@ -36,27 +43,80 @@ _CUT_SHORT = """
       }
     }
   }
-  for (const chart of document.querySelectorAll(`.st-key-${chartKey}`)) {
+  for (const key of chartKeys) {
+    const chart = document.querySelector(`.st-key-${key}`);
+    if (!chart) {
+      cut.push(`no chart ${key}`);
+      continue;
+    }
     const edges = chart.querySelector('.main-svg').getBoundingClientRect();
-    const title = chart.querySelector('.gtitle').getBoundingClientRect();
+    const text = chart.querySelector('.gtitle');
+    const title = text.getBoundingClientRect();
     if (title.left < edges.left - 1 || title.right > edges.right + 1
         || title.top < edges.top - 1) {
-      cut.push(`title: ${chart.querySelector('.gtitle').textContent}`);
+      cut.push(`title: ${text.textContent}`);
+    }
+    const legend = chart.querySelector('.legend');
+    if (legend) {
+      const box = legend.getBoundingClientRect();
+      if (box.left < title.right && title.left < box.right
+          && box.top < title.bottom && title.top < box.bottom) {
+        cut.push(`legend over the title: ${text.textContent}`);
+      }
+      if (box.bottom > edges.bottom + 1) {
+        cut.push(`legend below the chart: ${text.textContent}`);
+      }
     }
   }
   return cut;
 }
 """
 
+# The step table of the live view (in its shadow root) against the column the
+# view is in: its right edge, and how far its content reaches.
+_TABLE_IN_COLUMN = """
+(table) => {
+  const column = table.getRootNode().host.closest('[data-testid="stColumn"]');
+  const box = table.getBoundingClientRect();
+  return {
+    table: box.right,
+    content: box.left + table.scrollWidth,
+    column: column.getBoundingClientRect().right,
+  };
+}
+"""
+
+
+def _with_lang(path: str, lang: str) -> str:
+    if lang == "en":
+        return path
+    return f"{path}{'&' if '?' in path else '?'}lang={lang}"
+
 
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
 def test_on_a_laptop_no_label_or_chart_title_is_cut_short(app, lang):
     app.page.set_viewport_size(LAPTOP)
-    for path, chart in PAGES:
-        if lang != "en":
-            path += f"{'&' if '?' in path else '?'}lang={lang}"
-        app.open(path)
-        if chart:
+    for path, charts in PAGES:
+        app.open(_with_lang(path, lang))
+        for chart in charts:
             app.page.locator(f".st-key-{chart} .gtitle").wait_for()
-        assert app.page.evaluate(_CUT_SHORT, chart) == [], path
+        assert app.page.evaluate(_CUT_SHORT, charts) == [], path
+    app.assert_no_errors()
+
+
+@pytest.mark.parametrize(
+    ("viewport", "mode"),
+    [(LAPTOP, ""), (PROJECTOR, "present=true")],
+    ids=["laptop", "projector"],
+)
+@pytest.mark.parametrize("lang", ["en", "zh-TW"])
+def test_the_live_step_table_stays_inside_its_column(app, lang, viewport, mode):
+    app.page.set_viewport_size(viewport)
+    for path in LIVE_PAGES:
+        app.open(_with_lang(f"{path}?{mode}" if mode else path, lang))
+        table = app.page.locator('[data-testid="liveSteps"]')
+        table.wait_for()
+        edges = table.evaluate(_TABLE_IN_COLUMN)
+        assert edges["table"] <= edges["column"] + 1, (path, edges)
+        assert edges["content"] <= edges["column"] + 1, (path, edges)
     app.assert_no_errors()
