@@ -207,7 +207,12 @@ m_total = data.X.shape[1]
 st.markdown(tr("training.matrices_intro", C=count, m=m_total))
 shown = min(SHOWN_EXAMPLES, m_total)
 columns = [f"({i + 1})" for i in range(shown)]
-y_col, y_hat_col = st.columns(2, gap="large")
+# Side by side on a projector; one above the other on a laptop, where half a
+# column leaves each of the 8 cells of a row too narrow for its value.
+if presenter():
+    y_col, y_hat_col = st.columns(2, gap="large")
+else:
+    y_col, y_hat_col = st.container(), st.container()
 y_col.plotly_chart(
     figures.matrix_heatmap(one_hot(data.labels[:shown], count), names, columns, sz,
                            title=tr("training.Y_title", C=count, m=m_total)),

@@ -559,11 +559,14 @@ def matrix_heatmap(
 ) -> go.Figure:
     """A C×m matrix (Y or Ŷ) as a heatmap with its values printed in the cells."""
     data = [_cell_heatmap(matrix, list(column_names), list(row_names), 1, sz, ".2f")]
-    return _figure(data, _layout(
+    layout = _layout(
         sz, data, title, height=max(220, 3 * sz.font * len(row_names) + 90),
         xaxis=_axis(sz, type="category", side="top"),
         yaxis=_axis(sz, autorange="reversed", type="category"),
-    ))
+    )
+    if title:  # the column labels on a line of their own, under the title
+        layout["margin"]["t"] += 2 * sz.tick
+    return _figure(data, layout)
 
 
 def logit_bars(

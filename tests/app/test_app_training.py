@@ -206,3 +206,21 @@ def test_a_bad_csv_upload_shows_an_error_and_no_exception(name):
     prefix = EN["training.upload_error"].split("{message}")[0]
     assert errors[0].startswith(prefix) and len(errors[0]) > len(prefix)
     assert len(at.metric) == 0
+
+
+def _in_a_column(at, key: str) -> bool:
+    # Whether the element with this key sits in one of st.columns' columns.
+    def holds(node) -> bool:
+        return getattr(node, "key", None) == key or any(
+            holds(child) for child in getattr(node, "children", {}).values()
+        )
+
+    return any(holds(col) for col in at.columns)
+
+
+@pytest.mark.parametrize("present", [False, True], ids=["laptop", "presenter"])
+def test_y_and_y_hat_sit_side_by_side_only_when_projected(present):
+    # Half a laptop's column leaves each of the 8 cells too narrow for "0.00".
+    at = open_page("training", {"present": "1"} if present else None)
+    assert _in_a_column(at, "training_Y") is present
+    assert _in_a_column(at, "training_Y_hat") is present
