@@ -15,8 +15,8 @@ st.markdown(tr("explorer.intro"))
 
 
 # A fragment: a move of a slider reruns the controls and the view, not the
-# sidebar, the navigation and "Show the math" around them: the browser gets 25
-# updates instead of 41, and the server does 40% less work per move.
+# sidebar, the navigation and "Show the math" around them: the browser gets
+# fewer updates, and the server does less work per move.
 @st.fragment
 def controls_and_view() -> None:
     controls, view = st.columns([1, 2], gap="large")
@@ -105,6 +105,7 @@ show_math(
     r" \operatorname{hardmax}(z)_j = [\,j = \arg\max_i z_i\,]",
     softmax,
     hardmax,
+    key="explorer_math",
 )
 
 finish_page()

@@ -66,6 +66,7 @@ show_math(
     two_class_outputs,
     softmax,
     sigmoid,
+    key="logistic_math",
 )
 
 finish_page()

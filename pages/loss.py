@@ -139,6 +139,7 @@ show_math(
     r" dz^{[L]} = \frac{\partial L}{\partial z^{[L]}} = \hat y - y",
     loss_terms,
     output_gradient,
+    key="loss_math",
 )
 
 finish_page()

@@ -244,6 +244,7 @@ show_math(
     r" dZ^{[L]} = \hat Y - Y, \qquad dW^{[L]} = \tfrac{1}{m}\, dZ^{[L]} A^{[L-1]T},"
     r" \qquad W \leftarrow W - \alpha\, dW",
     cost_and_gradients,
+    key="training_math",
 )
 
 finish_page()

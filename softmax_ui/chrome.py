@@ -220,14 +220,14 @@ def _link_value_taken(key: str, values: list[str]) -> bool:
         return text == str(value)
 
 
-def show_math(latex: str, *functions: Callable) -> None:
+def show_math(latex: str, *functions: Callable, key: str) -> None:
     """An expander with the formula and the source of the core functions behind it.
 
-    Its content is sent only once it is opened: a closed expander would still
-    make the browser load the formula and code renderers on the page's first
-    paint, which is most of a cold start.
+    Its content is sent only once it is opened (``key``, prefixed by the page,
+    holds whether it is): a closed expander with a formula and code in it would
+    still make the browser load KaTeX and a syntax highlighter for the page's
+    first paint, about half a second of a cold start.
     """
-    key = "math_" + "_".join(function.__name__ for function in functions)
     box = st.expander(tr("chrome.show_math"), key=key, on_change="rerun")
     if box.open:
         with box:

@@ -98,6 +98,7 @@ def softmax_step() -> None:
     show_math(
         r"t = e^{z^{[L]}}, \qquad a^{[L]}_j = \frac{t_j}{\sum_{i=1}^{C} t_i}",
         softmax_steps,
+        key="lecture_math",
     )
 
 
@@ -120,7 +121,8 @@ def hardmax_step() -> None:
         config=CHART,
     )
     show_math(
-        r"\operatorname{hardmax}(z)_j = [\,j = \arg\max_i z_i\,]", hardmax, softmax
+        r"\operatorname{hardmax}(z)_j = [\,j = \arg\max_i z_i\,]", hardmax, softmax,
+        key="lecture_math",
     )
 
 
@@ -142,6 +144,7 @@ def logistic() -> None:
         r" = \sigma(z_1 - z_2)",
         two_class_outputs,
         sigmoid,
+        key="lecture_math",
     )
 
 
@@ -165,7 +168,10 @@ def loss_step() -> None:
         st.markdown(
             tr("loss.only_true_term", j=true_class + 1, p=f"{y_hat[true_class]:.1f}")
         )
-    show_math(r"L(\hat y, y) = -\sum_{j=1}^{C} y_j \log \hat y_j", loss_terms)
+    show_math(
+        r"L(\hat y, y) = -\sum_{j=1}^{C} y_j \log \hat y_j", loss_terms,
+        key="lecture_math",
+    )
 
 
 def likelihood() -> None:
@@ -212,6 +218,7 @@ def likelihood() -> None:
     show_math(
         r"z \leftarrow z - \alpha\,(\hat y - y), \qquad L = -\log \hat y_2",
         gradient_step_on_z,
+        key="lecture_math",
     )
 
 
@@ -238,6 +245,7 @@ def gradient() -> None:
         r" \qquad dZ^{[L]} = \hat Y - Y",
         output_gradient,
         check_output_gradient,
+        key="lecture_math",
     )
 
 

@@ -75,7 +75,10 @@ def cost_step() -> None:
         key="lecture_losses",
         config=CHART,
     )
-    show_math(r"J = \frac{1}{m}\sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)})", cost)
+    show_math(
+        r"J = \frac{1}{m}\sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)})", cost,
+        key="lecture_math",
+    )
 
 
 def matrices() -> None:
@@ -111,7 +114,8 @@ def matrices() -> None:
 
 def training() -> None:
     names, sz = class_names(4), figure_sizes()
-    # Both charts have their legend below them: two lines shorter than the
+    # Both charts have their legend below them, which adds three lines to a
+    # chart: two lines off the height keep each only a line taller than the
     # other steps' charts, so that projected this step too fits the screen.
     sz = replace(sz, height=sz.height - 2 * sz.font)
     data, history = _training()
@@ -158,4 +162,5 @@ def training() -> None:
         r"dZ^{[L]} = \hat Y - Y, \qquad dW^{[L]} = \tfrac{1}{m}\, dZ^{[L]} X^{T},"
         r" \qquad W \leftarrow W - \alpha\, dW",
         cost_and_gradients,
+        key="lecture_math",
     )

@@ -217,22 +217,21 @@ def test_a_deep_link_on_a_fresh_server_comes_back_through_app_py(page):
 
 
 @pytest.mark.parametrize(
-    ("page", "key", "source"),
+    ("page", "source"),
     [
-        ("explorer", "math_softmax_hardmax", "def softmax("),
-        ("loss", None, "def "),
-        ("logistic", None, "def "),
-        ("training", "math_cost_and_gradients", "def cost_and_gradients("),
+        ("explorer", "def softmax("),
+        ("loss", "def "),
+        ("logistic", "def "),
+        ("training", "def cost_and_gradients("),
     ],
 )
-def test_show_the_math_sends_its_formula_and_code_only_once_opened(page, key, source):
+def test_show_the_math_sends_its_formula_and_code_only_once_opened(page, source):
     at = open_page(page)
     expanders = [e for e in at.expander if e.label == EN["chrome.show_math"]]
     assert len(expanders) == 1
     assert not expanders[0].children, "a closed 'Show the math' is sent empty"
     assert not any(source in c.value for c in at.code)
-    key = key or next(k for k in at.session_state if str(k).startswith("math_"))
-    at.session_state[key] = True
+    at.session_state[f"{page}_math"] = True
     at.run()
     assert_no_exception(at)
     assert at.latex, "the formula is shown once opened"

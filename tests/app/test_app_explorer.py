@@ -232,11 +232,11 @@ at.run()
 at.switch_page("pages/explorer.py").run()
 assert not at.exception, [e.message for e in at.exception]
 assert at.get("bidi_component"), "the live view was drawn"
-print(sorted(m for m in ("pandas", "pyarrow") if m in sys.modules))
+print(sorted(m for m in ("pandas", "pyarrow", "scipy") if m in sys.modules))
 """
 
 
-def test_the_explorer_draws_its_live_view_without_importing_pandas():
+def test_the_explorer_draws_its_live_view_without_importing_pandas_or_scipy():
     # pandas is the largest import of a cold start; the explorer has no table
     # until "The same numbers from Python" is turned on.
     done = subprocess.run(

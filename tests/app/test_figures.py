@@ -101,8 +101,6 @@ def test_heatmap_cells_print_their_values_with_the_page_format() -> None:
     assert BUILDS["confusion_heatmap"](NORMAL).data[0].texttemplate == "%{z:d}"
 
 
-
-
 def _descent_trace(sz, title: str) -> go.Figure:
     return figures.descent_trace(
         [1.6, 0.8, 0.5], [0.2, 0.45, 0.6], sz, loss_label="L", p_label="ŷ of cat",

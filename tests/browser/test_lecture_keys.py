@@ -23,6 +23,7 @@ import pytest
 
 from softmax_ui.lecture_steps import STEPS
 from softmax_ui.locales import en, zh_tw
+from tools.app_server import TRACKER
 
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / ".screenshots"
@@ -32,25 +33,12 @@ NAMES = list(STEPS)
 CATALOGS = {"en": en.STRINGS, "zh-TW": zh_tw.STRINGS}
 READY_TIMEOUT = 60.0
 
-# Notes the last DOM change, from page start. (Script runs are not counted: a
-# busy tab can batch a run's start and end into one render, and the run leaves
-# no trace in the DOM but its result.)
-_TRACKER = """
-(() => {
-  const st = { lastChange: performance.now() };
-  window.__lecture = st;
-  new MutationObserver(() => { st.lastChange = performance.now(); }).observe(
-    document,
-    { subtree: true, childList: true, attributes: true, characterData: true });
-})();
-"""
-
 # What the page still waits for, or "" once it is drawn and quiet. Streamlit
 # loads plotly and KaTeX lazily: a chart is drawn once it has its SVG, and math
 # once it is typeset.
 _BUSY = """
 (quietMs) => {
-  const st = window.__lecture;
+  const st = window.__stTracker;
   const app = document.querySelector('[data-testid="stApp"]');
   if (!st || !app) return 'no app yet';
   if (app.getAttribute('data-test-connection-state') !== 'CONNECTED') {
@@ -91,7 +79,7 @@ class Lecture:
     def __init__(self, browser, url: str, viewport: dict[str, int]) -> None:
         self.url = url
         self.context = browser.new_context(viewport=viewport)
-        self.context.add_init_script(_TRACKER)
+        self.context.add_init_script(TRACKER)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.page.on("pageerror", lambda e: self.errors.append(f"uncaught: {e}"))
