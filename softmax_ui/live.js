@@ -427,12 +427,15 @@ class LiveView {
     const gw = plotW / C;
     const two = data.mode === 'softmax';
     const barW = two ? (gw * 0.75) / 2 : gw * 0.5;
-    // "0.842" over one bar and "0" over its neighbour must not touch: about
-    // three characters' width between the two bars' centres.
-    const valueFont = Math.max(
-      10,
-      Math.min(sizes.bar_text, two ? barW / (3 * 0.56) : (gw * 0.9) / (5 * 0.56)),
-    );
+    // "0.842" over one bar and "0" over its neighbour must not touch: half of
+    // one, half of the other and a gap, 3.6 characters, between the two bars'
+    // centres. With many classes in a narrow column that would make the type
+    // too small to read: the hardmax bars then print only their 1 (a 0 is the
+    // missing bar), and a softmax value may take its whole group's width.
+    const chars = 0.56; // a digit's width in ems
+    this.crowded = two && barW / (3.6 * chars) < 11;
+    const room = two && !this.crowded ? barW / (3.6 * chars) : (gw * 0.9) / (5 * chars);
+    const valueFont = Math.max(10, Math.min(sizes.bar_text, room));
     const labelFont = Math.min(font, Math.max(11, gw * 0.3));
     const outline = data.presenter ? 6 : 4;
     const texts = el('svg:g', { class: 'values' });
@@ -517,7 +520,7 @@ class LiveView {
         mark.hard.setAttribute('y', hTop);
         mark.hard.setAttribute('height', Math.max(0, this.base - hTop));
         mark.hardText.setAttribute('y', hTop - 6);
-        mark.hardText.textContent = v.hard[k].toFixed(0);
+        mark.hardText.textContent = this.crowded && !v.hard[k] ? '' : v.hard[k].toFixed(0);
       }
     });
 

@@ -120,3 +120,43 @@ def test_the_live_step_table_stays_inside_its_column(app, lang, viewport, mode):
         assert edges["table"] <= edges["column"] + 1, (path, edges)
         assert edges["content"] <= edges["column"] + 1, (path, edges)
     app.assert_no_errors()
+
+
+# The values printed over the live view's bars (in its shadow root) that run
+# into each other, or come closer than a fifth of their height ("0.005" and
+# "0" side by side read as "0.0050").
+_OVERLAPPING_VALUES = """
+(root) => {
+  const boxes = [...root.querySelectorAll('svg text.value')]
+    .filter((t) => t.textContent)
+    .map((t) => [t.textContent, t.getBBox()]);
+  const clashes = [];
+  boxes.forEach(([a, p], i) => boxes.slice(i + 1).forEach(([b, q]) => {
+    const gap = 0.2 * Math.min(p.height, q.height);
+    if (p.x < q.x + q.width + gap && q.x < p.x + p.width + gap
+        && p.y < q.y + q.height && q.y < p.y + p.height) clashes.push(`${a} × ${b}`);
+  }));
+  return clashes;
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("viewport", "mode"),
+    [(LAPTOP, ""), (PROJECTOR, "&present=true")],
+    ids=["laptop", "projector"],
+)
+def test_the_values_over_ten_classes_bars_do_not_run_into_each_other(
+    app, viewport, mode
+):
+    # z = [5, 2, -1, 3, 0, …]: six classes at 0.005 beside hardmax bars of 0.
+    app.page.set_viewport_size(viewport)
+    app.open(f"/explorer?explorer_C=10{mode}")
+    view = app.page.locator("[data-testid=softmaxLive]")
+    view.wait_for()
+    printed = view.evaluate(
+        "root => [...root.querySelectorAll('svg text.value')].map((t) => t.textContent)"
+    )
+    assert len(printed) == 20 and "0.814" in printed and "1" in printed, printed
+    assert view.evaluate(_OVERLAPPING_VALUES) == []
+    app.assert_no_errors()
