@@ -12,7 +12,7 @@ five figures most of its run time.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -492,17 +492,10 @@ def decision_regions(
         "hoverinfo": "skip",
     }]
     size = max(sz.marker // 2, 6)
-    for k, name in enumerate(names):
-        mine = labels == k
-        data.append({
-            "type": "scattergl",
-            "x": X[0, mine],
-            "y": X[1, mine],
-            "mode": "markers",
-            "name": name,
-            "marker": {"size": size, "color": class_colour(k),
-                       "line": {"width": 1, "color": "#111111"}},
-        })
+    data += _class_points(
+        X, labels, count, lambda k: names[k],
+        {"size": size, "line": {"width": 1, "color": "#111111"}},
+    )
     if test_X is not None and test_labels is not None and test_labels.size:
         marker = {"size": size + 4, "symbol": "diamond-open", "line": {"width": 2.5}}
         # One legend entry, in black, for the test examples of every class.
@@ -511,23 +504,38 @@ def decision_regions(
             "name": test_label, "legendgroup": "test",
             "marker": {**marker, "color": "#111111"},
         })
-        for k in range(count):
-            mine = test_labels == k
-            data.append({
-                "type": "scattergl",
-                "x": test_X[0, mine],
-                "y": test_X[1, mine],
-                "mode": "markers",
-                "name": f"{names[k]} ({test_label})",
-                "legendgroup": "test",
-                "showlegend": False,
-                "marker": {**marker, "color": class_colour(k)},
-            })
+        data += _class_points(
+            test_X, test_labels, count, lambda k: f"{names[k]} ({test_label})",
+            marker, legendgroup="test", showlegend=False,
+        )
     return _figure(data, _layout(
         sz, data, title, legend_below=True,
         xaxis=_axis(sz, x_label, range=[xs[0], xs[-1]]),
         yaxis=_axis(sz, y_label, range=[ys[0], ys[-1]], scaleanchor="x"),
     ))
+
+
+def _class_points(
+    X: np.ndarray,
+    labels: np.ndarray,
+    count: int,
+    name: Callable[[int], str],
+    marker: dict[str, Any],
+    **extra: Any,
+) -> list[Trace]:
+    # One trace per class: its examples (columns of X) in the class's colour.
+    return [
+        {
+            "type": "scattergl",
+            "x": X[0, labels == k],
+            "y": X[1, labels == k],
+            "mode": "markers",
+            "name": name(k),
+            "marker": {**marker, "color": class_colour(k)},
+            **extra,
+        }
+        for k in range(count)
+    ]
 
 
 def _cell_heatmap(
