@@ -183,6 +183,17 @@ def drag(live: Live, locator, fractions: list[float]) -> list[dict]:
         page.mouse.move(box["x"] + box["width"] * fraction, y, steps=3)
         before = live.next_shown(before)
         reads.append(before)
+    # A read can come between the steps of the last move: before the release,
+    # wait until the view stops redrawing, and take that as the last read.
+    frames: list[int] = []
+
+    def still() -> dict | None:
+        # No new frame over the last two polls, 20 ms apart.
+        now = live.shown()
+        frames.append(now["frames"])
+        return now if len(frames) >= 3 and len(set(frames[-3:])) == 1 else None
+
+    reads[-1] = live.poll(still, what="the view to stop redrawing")
     page.mouse.up()
     return reads
 
@@ -252,10 +263,22 @@ def test_the_view_follows_a_drag_of_the_pages_streamlit_slider(live):
         assert shown["source"] == "browser"
         assert shown["z"][1:] == LECTURE_Z[1:]
         assert_is_softmax(shown)
+    # A read can come between the two steps of a move: before the release, wait
+    # for the view to show where the thumb ended.
+    thumb_value = live.streamlit_slider("explorer_z0")
+    settled = live.poll(
+        lambda: (
+            (s := live.shown())["z"][0]
+            == float(thumb_value.get_attribute("aria-valuetext"))
+            and s
+        ),
+        what="the view to reach the thumb",
+    )
+    assert settled["source"] == "browser"
     page.mouse.up()
     live.idle()
     last = live.shown()
-    assert last["z"][0] == pytest.approx(reads[-1]["z"][0], abs=0.1 + 1e-9)
+    assert last["z"][0] == pytest.approx(settled["z"][0], abs=0.1 + 1e-9)
     assert (
         live.streamlit_slider("explorer_z0").get_attribute("aria-valuetext")
         == f"{last['z'][0]:.1f}"
