@@ -27,8 +27,9 @@ import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from .components import declare, payload
-from .i18n import class_names, tr
+from .i18n import tr
 from .state import MAX_C, z_key
+from .widgets import typed_names
 
 HIDE_PARAM = "hide"
 PICKER_KEY = "classroom_hide"
@@ -256,9 +257,7 @@ def _label(key: str) -> str:
 
 def _class_name(prefix: str, k: int) -> str:
     # The explorer's typed class names (comma-separated), as the z sliders use them.
-    typed = str(st.session_state.get(f"{prefix}_names") or "").split(",")
-    name = typed[k].strip()[:24] if k < len(typed) else ""
-    return name or class_names(k + 1)[k]
+    return typed_names(str(st.session_state.get(f"{prefix}_names") or ""), k + 1)[k]
 
 
 def _choose(offered: tuple[str, ...]) -> None:

@@ -175,7 +175,8 @@ def _mount(
     # A control hidden by a classroom link loses its input in the view too, and
     # a value sent for it anyway is not taken.
     every = [*entries, *([temperature] if temperature else [])]
-    hidden = [e.key for e in every if e.key in hidden_keys()]
+    hidden_here = hidden_keys()
+    hidden = [e.key for e in every if e.key in hidden_here]
     limits = {e.key: e for e in every if e.key not in hidden}
     _component(
         key=key,

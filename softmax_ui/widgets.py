@@ -69,24 +69,36 @@ def z_sliders(prefix: str, names: list[str], columns: int = 1) -> None:
 
 def names_input(prefix: str, count: int) -> list[str]:
     """Editable class names (comma-separated); blanks fall back to the lecture's."""
-    defaults = class_names(count)
     text = st.text_input(
         tr("widgets.names"),
         value="",
-        placeholder=", ".join(defaults),
+        placeholder=", ".join(class_names(count)),
         key=f"{prefix}_names",
         help=tr("widgets.names_help"),
         max_chars=400,
     )
-    typed = [part.strip()[:24] for part in text.split(",")] if text.strip() else []
-    typed = [_shown_as_typed(name) for name in typed]
-    names = [
-        typed[k] if k < len(typed) and typed[k] else defaults[k] for k in range(count)
-    ]
+    names = [_shown_as_typed(name) for name in typed_names(text, count)]
     # Bars are keyed by name: a repeated name gets its class number added.
     return [
         f"{name} ({k})" if names.count(name) > 1 else name
         for k, name in enumerate(names)
+    ]
+
+
+def typed_names(text: str, count: int) -> list[str]:
+    """The ``count`` class names typed as "a, b, c", each cut to 24 characters.
+
+    A blank or missing name is the lecture's.
+
+    Examples
+    --------
+    >>> typed_names("kitten, , puppy", 4)
+    ['kitten', 'cat', 'puppy', 'baby chick']
+    """
+    defaults = class_names(count)
+    typed = [part.strip()[:24] for part in text.split(",")]
+    return [
+        typed[k] if k < len(typed) and typed[k] else defaults[k] for k in range(count)
     ]
 
 
