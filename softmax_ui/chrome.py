@@ -40,6 +40,11 @@ _LAYOUT_CSS = """
   [data-testid="stHorizontalBlock"]:has(> div > div > .st-key-lecture_previous)
     > [data-testid="stColumn"]:first-child { flex: 1 1 0 !important; min-width: 0; }
 }
+/* On a laptop's short screen, less empty space above the title (Streamlit
+   leaves 6rem): the explorer's bars fit above the fold. */
+@media (max-height: 800px) {
+  [data-testid="stMain"] .block-container { padding-top: 4rem; }
+}
 </style>
 """
 

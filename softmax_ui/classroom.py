@@ -21,7 +21,7 @@ link to copy.
 
 from __future__ import annotations
 
-from collections.abc import Container, Hashable, Iterable
+from collections.abc import Container, Iterable
 
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
@@ -36,7 +36,6 @@ PICKER_KEY = "classroom_hide"
 SHOW_ALL_KEY = "classroom_show_all"
 LINK_KEY = "classroom_link"
 _HIDDEN = "_classroom_hidden"
-_PICKER_DRAWN_FOR = "_classroom_picker_drawn_for"
 _SHOWN_REFUSALS = 5
 # The link as the address bar has it: see classroom_link.js for why it is read
 # in the browser.
@@ -203,24 +202,6 @@ def link_popover() -> None:
                 }
             }),
         )
-
-
-def redraw_picker_when_changed(shown: Hashable) -> None:
-    """Run the whole page again when a fragment changed what the picker offers.
-
-    Called inside an ``st.fragment`` with what decides which controls it draws
-    and their labels (on the explorer: C, which adds or drops z entries, and
-    the class names that label them). The picker is in the sidebar, outside
-    the fragment: after a rerun of the fragment alone it would still offer the
-    previous entries. A slider's move changes nothing here and stays a rerun
-    of the fragment.
-    """
-    if st.session_state.get(_PICKER_DRAWN_FOR) == shown:
-        return
-    st.session_state[_PICKER_DRAWN_FOR] = shown
-    # In a full run the picker is drawn after the fragment, already up to date.
-    if getattr(get_script_run_ctx(), "fragment_ids_this_run", None):
-        st.rerun()
 
 
 def _names_in(values: Iterable[str]) -> list[str]:

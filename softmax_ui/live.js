@@ -129,10 +129,18 @@ class LiveView {
     this.commits = 0;
     this.raf = 0;
     this.signature = '';
-    this.width = 0;
+    this.width = 0; // the width the bars were laid out for
+    this.seenWidth = 0; // the view's width when the browser last laid it out
     this.root = el('div', { class: 'live', 'data-testid': 'softmaxLive' }, host);
+    // The width is read here, where the browser has just laid the page out,
+    // and not in draw(): there, reading it would make the browser lay out the
+    // whole page at once, right after Streamlit changed it (several ms a run).
     this.resize = new ResizeObserver(() => {
-      if (this.root.clientWidth !== this.width) this.schedule();
+      const width = this.root.clientWidth;
+      if (width !== this.seenWidth) {
+        this.seenWidth = width;
+        this.schedule();
+      }
     });
     this.resize.observe(this.root);
     this.observer = new MutationObserver((records) => this.onSliderMoved(records));
@@ -404,14 +412,14 @@ class LiveView {
     const { data } = this;
     const { sizes } = data;
     const C = data.entries.length;
-    const W = Math.max(240, this.root.clientWidth || 600);
+    const W = Math.max(240, this.seenWidth || this.root.clientWidth || 600);
     const H = Math.round(sizes.height * 0.72);
     const font = sizes.font;
     const m = { l: font * 2.4, r: 8, t: 6, b: font * 2.1 };
     const plotW = W - m.l - m.r;
     const plotH = H - m.t - m.b;
     const y = (v) => m.t + plotH * (1 - Math.min(Math.max(v, 0), Y_MAX) / Y_MAX);
-    this.width = W;
+    this.width = this.seenWidth;
     this.y = y;
     this.base = y(0);
     this.svg.setAttribute('width', W);
@@ -498,8 +506,7 @@ class LiveView {
 
   draw() {
     if (!this.data) return;
-    if (this.root.clientWidth && this.root.clientWidth !== this.width) this.layoutBars();
-    if (!this.marks) this.layoutBars();
+    if (!this.marks || this.seenWidth !== this.width) this.layoutBars();
     const { data } = this;
     const { labels } = data;
     const v = this.compute();

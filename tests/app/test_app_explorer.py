@@ -204,6 +204,37 @@ def test_python_view_is_off_at_first_and_the_live_view_has_python_numbers():
     assert data["python"]["hard"] == [1, 0, 0, 0]
 
 
+def live_z_and_t(at) -> tuple[list[float], float]:
+    data = live_data(at)
+    return [entry["value"] for entry in data["entries"]], data["temperature"]["value"]
+
+
+def test_the_view_has_the_sliders_values_whether_drawn_before_or_after_them():
+    # The view is drawn after the sliders on a session's first run (a link's
+    # values reach the session state only through them) and when C adds a
+    # slider; before them once every value is known. Each time it must show
+    # the values the sliders hold.
+    at = open_page(
+        "explorer",
+        {"explorer_z0": "-2.5", "explorer_z3": "7", "explorer_temperature": "2.0"},
+    )
+    assert live_z_and_t(at) == ([-2.5, 2.0, -1.0, 7.0], 2.0)
+    set_widget(at, "explorer_z1", 4.2)
+    assert live_z_and_t(at) == ([-2.5, 4.2, -1.0, 7.0], 2.0)
+    set_widget(at, "explorer_temperature", 0.5)
+    assert live_z_and_t(at) == ([-2.5, 4.2, -1.0, 7.0], 0.5)
+    set_widget(at, "explorer_C", 5)
+    assert live_z_and_t(at) == ([-2.5, 4.2, -1.0, 7.0, 0.0], 0.5)
+    set_widget(at, "explorer_z4", -9.9)
+    z, temperature = live_z_and_t(at)
+    assert z == [at.get_by_key(f"explorer_z{k}").value for k in range(5)]
+    np.testing.assert_allclose(
+        live_data(at)["python"]["a"],
+        independent_softmax(z, temperature),
+        rtol=1e-12,
+    )
+
+
 def test_python_view_shows_the_numbers_the_live_view_was_given():
     at = open_explorer()
     set_widget(at, "explorer_z1", 6.5)
@@ -240,8 +271,11 @@ def test_the_explorer_draws_its_live_view_without_importing_pandas_or_scipy():
     # pandas is the largest import of a cold start; the explorer has no table
     # until "The same numbers from Python" is turned on.
     done = subprocess.run(
-        [sys.executable, "-c", COLD_EXPLORER], capture_output=True, text=True,
-        timeout=120, cwd=APP.parent,
+        [sys.executable, "-c", COLD_EXPLORER],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=APP.parent,
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.split("\n")[-2] == "[]"

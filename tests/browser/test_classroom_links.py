@@ -212,9 +212,9 @@ def finished_runs(app) -> list[str]:
 
 
 def test_the_picker_offers_the_z_entries_of_a_new_c_at_once(app):
-    # The explorer's controls are a fragment, the picker is in the sidebar: a
-    # new C must still reach the picker, while a slider's move reruns only the
-    # fragment.
+    # The picker is in the sidebar, the explorer's sliders in a fragment: a new
+    # C (above the fragment) runs the whole page and reaches the picker, while
+    # a slider's move reruns only the fragment.
     statuses = finished_runs(app)
     app.open("/explorer")
     page = app.page
