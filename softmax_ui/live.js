@@ -14,6 +14,7 @@
 
 const SVG = 'http://www.w3.org/2000/svg';
 const Y_MAX = 1.18; // the plotly bars' range: room above 1 for the printed value
+const SLANT = (35 * Math.PI) / 180; // class names too long to stand level
 const EXP_SAFE_MAX = 709; // as softmax_core: e^x overflows float64 just above
 const views = new WeakMap();
 
@@ -108,11 +109,6 @@ function nearestIndex(options, value) {
     if (Math.abs(o - value) < Math.abs(options[best] - value)) best = i;
   });
   return best;
-}
-
-function truncate(text, px, fontPx) {
-  const fits = Math.max(3, Math.floor(px / (0.56 * fontPx)));
-  return text.length <= fits ? text : `${text.slice(0, fits - 1)}…`;
 }
 
 // -- the view -----------------------------------------------------------------
@@ -408,15 +404,68 @@ class LiveView {
     }
   }
 
+  // How the class names stand under their bars: each on one line where all
+  // fit their group's width, else on two lines split at a space, else (a word
+  // too long, as with many classes) slanted, whole. A name is never cut short.
+  nameLayout(labels, gw, fontPx) {
+    const room = gw - fontPx * 0.3;
+    const widths = this.textWidths(labels.map((label) => `● ${label}`), fontPx);
+    const lines = labels.map((label, k) => {
+      if (widths[k] <= room) return [label];
+      const words = label.split(' ');
+      let best = null;
+      for (let i = 1; i < words.length; i += 1) {
+        const pair = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+        const wide = Math.max(...this.textWidths([`● ${pair[0]}`, pair[1]], fontPx));
+        if (wide <= room && (!best || wide < best.wide)) best = { pair, wide };
+      }
+      return best && best.pair;
+    });
+    if (lines.every(Boolean)) return { lines, slanted: false, widths };
+    return { lines: labels.map((label) => [label]), slanted: true, widths };
+  }
+
+  // Widths in px of texts set in the labels' font, as the browser lays them
+  // out (an estimate where it cannot: a view not shown yet).
+  textWidths(texts, fontPx) {
+    const probe = el('svg:text', { class: 'label', 'font-size': fontPx }, this.svg);
+    const widths = texts.map((text) => {
+      probe.textContent = text;
+      const estimate = [...text].reduce((w, ch) => w + (ch.codePointAt(0) >= 0x2e80 ? 1 : 0.56), 0);
+      return probe.getComputedTextLength() || estimate * fontPx;
+    });
+    probe.remove();
+    return widths;
+  }
+
   layoutBars() {
     const { data } = this;
     const { sizes } = data;
     const C = data.entries.length;
     const W = Math.max(240, this.seenWidth || this.root.clientWidth || 600);
-    const H = Math.round(sizes.height * 0.72);
     const font = sizes.font;
     const m = { l: font * 2.4, r: 8, t: 6, b: font * 2.1 };
-    const plotW = W - m.l - m.r;
+    let gw = (W - m.l - m.r) / C;
+    const labelFont = Math.min(font, Math.max(11, gw * 0.3));
+    this.svg.replaceChildren();
+    const names = this.nameLayout(data.entries.map((s) => s.label), gw, labelFont);
+    if (names.slanted) {
+      // The chart grows downwards to make room for the longest name, and
+      // leftwards where the first names would leave it.
+      // Name k reaches w·cos + its height's share to the left of its group's
+      // centre, m.l + (W − m.l − m.r)·(k + ½)/C: solved for m.l.
+      const left = names.widths.map((w, k) => {
+        const f = (k + 0.5) / C;
+        const reach = w * Math.cos(SLANT) + labelFont * Math.sin(SLANT) + 2;
+        return (reach - (W - m.r) * f) / (1 - f);
+      });
+      m.l = Math.max(m.l, ...left);
+      gw = (W - m.l - m.r) / C;
+      m.b = Math.max(m.b, Math.max(...names.widths) * Math.sin(SLANT) + labelFont * 1.2);
+    } else if (names.lines.some((lines) => lines.length > 1)) {
+      m.b += labelFont * 1.2;
+    }
+    const H = Math.round(sizes.height * 0.72) + (m.b - font * 2.1);
     const plotH = H - m.t - m.b;
     const y = (v) => m.t + plotH * (1 - Math.min(Math.max(v, 0), Y_MAX) / Y_MAX);
     this.width = this.seenWidth;
@@ -425,14 +474,12 @@ class LiveView {
     this.svg.setAttribute('width', W);
     this.svg.setAttribute('height', H);
     this.svg.setAttribute('viewBox', `0 0 ${W} ${H}`);
-    this.svg.replaceChildren();
     const grid = el('svg:g', { class: 'grid' }, this.svg);
     for (let i = 0; i <= 5; i += 1) {
       const v = i / 5;
       el('svg:line', { x1: m.l, x2: W - m.r, y1: y(v), y2: y(v) }, grid);
       el('svg:text', { x: m.l - 8, y: y(v), class: 'tick', text: v.toFixed(1) }, grid);
     }
-    const gw = plotW / C;
     const two = data.mode === 'softmax';
     const barW = two ? (gw * 0.75) / 2 : gw * 0.5;
     // "0.842" over one bar and "0" over its neighbour must not touch: half of
@@ -444,7 +491,6 @@ class LiveView {
     this.crowded = two && barW / (3.6 * chars) < 11;
     const room = two && !this.crowded ? barW / (3.6 * chars) : (gw * 0.9) / (5 * chars);
     const valueFont = Math.max(10, Math.min(sizes.bar_text, room));
-    const labelFont = Math.min(font, Math.max(11, gw * 0.3));
     const outline = data.presenter ? 6 : 4;
     const texts = el('svg:g', { class: 'values' });
     this.marks = data.entries.map((spec, k) => {
@@ -473,14 +519,21 @@ class LiveView {
         );
       }
       const cx = m.l + gw * (k + 0.5);
+      const ly = H - m.b + labelFont * (names.slanted ? 1.0 : 1.35);
       const label = el(
         'svg:text',
-        { x: cx, y: H - m.b + labelFont * 1.35, class: 'label', 'font-size': labelFont },
+        { x: cx, y: ly, class: 'label', 'font-size': labelFont },
         g,
       );
+      if (names.slanted) {
+        label.style.textAnchor = 'end'; // over the stylesheet's "middle"
+        label.setAttribute('transform', `rotate(${(-SLANT * 180) / Math.PI} ${cx} ${ly})`);
+      }
       const dot = el('svg:tspan', { fill: data.colours.classes[k], text: '● ' }, label);
       dot.setAttribute('font-size', labelFont * 0.8);
-      el('svg:tspan', { text: truncate(spec.label, gw - labelFont, labelFont) }, label);
+      const [first, ...rest] = names.lines[k];
+      el('svg:tspan', { text: first }, label);
+      for (const line of rest) el('svg:tspan', { x: cx, dy: '1.2em', text: line }, label);
       el('svg:title', { text: spec.label }, g);
       return mark;
     });

@@ -160,3 +160,73 @@ def test_the_values_over_ten_classes_bars_do_not_run_into_each_other(
     assert len(printed) == 20 and "0.814" in printed and "1" in printed, printed
     assert view.evaluate(_OVERLAPPING_VALUES) == []
     app.assert_no_errors()
+
+
+# Each class name under the live bars as drawn, and whether it stays inside
+# the chart: its laid-out box (slanted or not) within the chart's.
+_CLASS_NAMES = """
+root => {
+  const chart = root.querySelector('svg').getBoundingClientRect();
+  return [...root.querySelectorAll('svg text.label')].map((label) => {
+    const box = label.getBoundingClientRect();
+    const inside = box.left >= chart.left - 1 && box.right <= chart.right + 1
+      && box.top >= chart.top - 1 && box.bottom <= chart.bottom + 1;
+    // Its lines after the coloured dot, a name on two lines joined again.
+    const lines = [...label.querySelectorAll('tspan')].slice(1)
+      .map((t) => t.textContent);
+    return [lines.join(' '), inside];
+  });
+}
+"""
+
+
+@pytest.mark.parametrize(
+    ("path", "typed", "expected"),
+    [
+        (
+            "/explorer?explorer_C=10",
+            None,
+            [
+                "other",
+                "cat",
+                "dog",
+                "baby chick",
+                *(f"class {k}" for k in range(4, 10)),
+            ],
+        ),
+        (
+            "/explorer?explorer_C=3",
+            "a rather long class name, b, 貓咪與小狗狗",
+            ["a rather long class name", "b", "貓咪與小狗狗"],
+        ),
+        (
+            "/explorer?explorer_C=10",
+            "a rather long class name",
+            [
+                "a rather long class name",
+                "cat",
+                "dog",
+                "baby chick",
+                *(f"class {k}" for k in range(4, 10)),
+            ],
+        ),
+        ("/logistic", None, ["softmax output 1", "softmax output 2"]),
+    ],
+    ids=["ten-classes", "long-names", "ten-slanted-from-a-long-first", "two-classes"],
+)
+def test_the_live_views_class_names_are_whole_and_inside_the_chart(
+    app, path, typed, expected
+):
+    # Too wide for their bars, names go on two lines or slant; never "…".
+    app.page.set_viewport_size(LAPTOP)
+    app.open(path)
+    if typed:
+        names = app.page.locator(".st-key-explorer_names input")
+        names.fill(typed)
+        app.interact(lambda: names.press("Enter"))
+    view = app.page.locator("[data-testid=softmaxLive]")
+    view.wait_for()
+    shown = view.evaluate(_CLASS_NAMES)
+    assert [name for name, _ in shown] == expected, shown
+    assert all(inside for _, inside in shown), shown
+    app.assert_no_errors()
