@@ -209,7 +209,7 @@ def loss_curve(
     """The curve L = −log p with the current example's point marked.
 
     A long title goes on two lines: plotly never wraps one, and the curve gets
-    a half or two-fifths column, on a laptop 250 to 350 pixels wide.
+    half the page's width, on a laptop 340 to 380 pixels.
     """
     data = [
         {

@@ -11,6 +11,7 @@ all of them (:data:`STEPS`); the steps about the m training examples are in
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 import streamlit as st
@@ -176,10 +177,17 @@ def loss_step() -> None:
 
 def likelihood() -> None:
     names, sz = _names(), figure_sizes()
+    # The sliders' row above the charts comes out of the charts' height: four
+    # lines less keep the projected step within the screen.
+    sz = replace(sz, height=sz.height - 4 * sz.font)
     y = one_hot([1], 4)[:, 0]
-    controls, curve_col, trace_col = st.columns([1, 2, 2], gap="large")
-    steps = controls.slider(tr("lecture.descent_steps"), 0, 20, 3, key="lecture_steps")
-    step_size = controls.slider(
+    # The sliders side by side in a row, then the charts a half each: beside a
+    # column of sliders, each chart would get a third of a laptop's step, too
+    # narrow to read. The small gap leaves the charts as wide as can be: their
+    # own margins already keep them apart.
+    steps_col, size_col = st.columns(2, gap="small")
+    steps = steps_col.slider(tr("lecture.descent_steps"), 0, 20, 3, key="lecture_steps")
+    step_size = size_col.slider(
         tr("loss.step_size"), 0.1, 5.0, 1.0, 0.1, key="lecture_step_size"
     )
     path = [logits_from_probabilities(LECTURE_Y_HAT)]
@@ -188,6 +196,7 @@ def likelihood() -> None:
     p_true = [float(softmax(z)[1]) for z in path]
     losses = [loss_from_logits(y, z) for z in path]
     p_grid, p_loss = true_class_loss_curve()
+    curve_col, trace_col = st.columns(2, gap="small")
     curve_col.plotly_chart(
         figures.loss_curve(
             p_grid,

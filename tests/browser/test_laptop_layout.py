@@ -104,6 +104,26 @@ def test_on_a_laptop_no_label_or_chart_title_is_cut_short(app, lang):
     app.assert_no_errors()
 
 
+@pytest.mark.parametrize("lang", ["en", "zh-TW"])
+def test_on_a_laptop_the_lectures_two_loss_charts_take_half_the_step_each(app, lang):
+    # Step 6 is 763 px wide on this window. Its charts once shared it with a
+    # column of sliders, 257 px each; side by side under the sliders, with a
+    # small gap, they get 372 px. (That the step still fits a projector's
+    # screen is checked with every step in test_lecture_keys.py.)
+    app.page.set_viewport_size(LAPTOP)
+    app.open(_with_lang("/lecture?step=6", lang))
+    boxes = []
+    for key in ("lecture_loss_curve", "lecture_descent"):
+        chart = app.page.locator(f".st-key-{key}")
+        chart.locator(".main-svg").first.wait_for()
+        boxes.append(chart.bounding_box())
+    assert all(box["width"] >= 360 for box in boxes), boxes
+    curve, descent = boxes
+    assert abs(curve["y"] - descent["y"]) <= 1, boxes
+    assert curve["x"] + curve["width"] <= descent["x"], boxes
+    app.assert_no_errors()
+
+
 @pytest.mark.parametrize(
     ("viewport", "mode"),
     [(LAPTOP, ""), (PROJECTOR, "present=true")],
