@@ -161,7 +161,9 @@ def start_page(title_key: str) -> None:
     # on the screen; the page's title above it would push the step's view
     # below the screen's edge.
     if not (presenter() and title_key in _UNTITLED_WHEN_PRESENTING):
-        st.title(tr(title_key))
+        # No link icon beside it: its room, kept even while hidden, pushed a
+        # title that just fits onto an empty second line.
+        st.title(tr(title_key), anchor=False)
     classroom.hide_controls()
     st.session_state[_LINK_NOTICE] = st.empty()
 

@@ -104,6 +104,30 @@ def test_on_a_laptop_no_label_or_chart_title_is_cut_short(app, lang):
     app.assert_no_errors()
 
 
+# Space under a page's title below its last line of text, in lines.
+_EMPTY_UNDER_TITLE = """
+() => {
+  const h1 = document.querySelector('[data-testid="stMain"] h1');
+  const text = document.createRange();
+  text.selectNodeContents(h1);
+  const lines = [...text.getClientRects()];
+  const line = parseFloat(getComputedStyle(h1).lineHeight);
+  return (h1.getBoundingClientRect().bottom - lines.at(-1).bottom) / line;
+}
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-TW"])
+def test_on_a_laptop_a_page_title_takes_no_empty_line(app, lang):
+    # A heading's link icon keeps its room while hidden: it pushed "C = 2:
+    # softmax is logistic regression", which just fits, onto an empty line.
+    app.page.set_viewport_size(LAPTOP)
+    for path in ["/", "/explorer", "/loss", "/logistic", "/training", "/lecture"]:
+        app.open(_with_lang(path, lang))
+        assert app.page.evaluate(_EMPTY_UNDER_TITLE) < 0.5, path
+    app.assert_no_errors()
+
+
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
 def test_on_a_laptop_the_lectures_two_loss_charts_take_half_the_step_each(app, lang):
     # Step 6 is 763 px wide on this window. Its charts once shared it with a
