@@ -77,13 +77,16 @@ with view:
 
 curve_col, dz_col = st.columns(2, gap="large")
 p_grid, p_loss = true_class_loss_curve()
+# The curve wraps its title only if too long for its column, and the bars
+# beside it leave as much room for theirs, so the two plots start level.
+half = sz.column(2, gap="large")
 curve_col.plotly_chart(
     figures.loss_curve(
         p_grid,
         p_loss,
         float(y_hat[true_class]),
         current_loss,
-        sz,
+        half,
         x_label=tr("loss.curve_x"),
         y_label=tr("loss.curve_y"),
         title=tr("loss.curve_title"),
@@ -93,7 +96,9 @@ curve_col.plotly_chart(
 )
 dz = output_gradient(y_hat, y)
 dz_col.plotly_chart(
-    figures.signed_bars(names, dz, sz, title=tr("loss.dz_title")),
+    figures.signed_bars(
+        names, dz, half, title=tr("loss.dz_title"), level_with=tr("loss.curve_title")
+    ),
     key="loss_dz",
     config={"displayModeBar": False},
 )
@@ -121,7 +126,8 @@ trace_col.plotly_chart(
     figures.descent_trace(
         [loss_from_logits(y, v) for v in path],
         [softmax(v)[true_class] for v in path],
-        sz,
+        # Its column's width, so its title wraps only if too long for it.
+        sz.column([1, 2], 1, gap="large"),
         loss_label=tr("loss.trace_loss"),
         p_label=tr("loss.trace_p", name=names[true_class]),
         x_label=tr("loss.trace_x"),

@@ -40,6 +40,11 @@ VALIDATE = os.environ.get("SOFTMAX_VALIDATE_FIGURES", "") not in ("", "0")
 
 Trace = dict[str, Any]
 
+# The title's room to the left, and the plot's to the right: a title that
+# wraps ends at the latest where the plot does.
+_TITLE_PAD = 8
+_MARGIN_RIGHT = 30
+
 
 def _figure(data: list[Trace], layout: dict[str, Any]) -> go.Figure:
     """One figure from its traces and layout, validated only when :data:`VALIDATE`."""
@@ -77,6 +82,7 @@ def _layout(
     yaxis: dict[str, Any] | None = None,
     legend_below: bool = False,
     wrap_title: bool = False,
+    level_with: str = "",
     **extra: Any,
 ) -> dict[str, Any]:
     """The layout every figure shares: title top left, large type, white ground.
@@ -84,15 +90,21 @@ def _layout(
     ``xaxis`` and ``yaxis`` are the output of :func:`_axis`. With
     ``legend_below`` the legend goes under the x axis, where it has room for as
     many lines as it needs (a legend of more than a line or two would run into
-    the title above the plot). With ``wrap_title`` a long title goes on two
-    lines (see :func:`_two_lines`): plotly never wraps one, and a chart in a
-    narrow column cuts it at its edge.
+    the title above the plot). With ``wrap_title`` a title too wide for the
+    figure (``sz.width``) goes on two lines (see :func:`_two_lines`): plotly
+    never wraps one, and cuts it at the figure's edge. ``level_with`` is the
+    title of a figure drawn beside this one, with the same sizes, that wraps
+    its title: both leave room for the taller of the two titles, so the two
+    plots start level.
     """
-    lines = _two_lines(title) if wrap_title else None
+    lines = _two_lines(title, sz) if wrap_title else None
+    tall = lines is not None or (
+        bool(level_with) and _two_lines(level_with, sz) is not None
+    )
     # Room at the top for the title and, under it, a one-line legend.
     legend = {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0,
               "font": {"size": sz.font}}
-    title_room = 3 * sz.title + 8 if lines else 2 * sz.title
+    title_room = 3 * sz.title + 8 if tall else 2 * sz.title
     top = title_room + (2 * sz.font if _shows_legend(data, extra) else 0)
     height = height or sz.height
     if legend_below:
@@ -110,11 +122,11 @@ def _layout(
             "yref": "container",
             # Plotly centres two lines where one would be: moved down by half
             # the second line, the first stays inside the figure.
-            "pad": {"t": 8 + round(0.7 * sz.title) if lines else 8, "l": 8},
+            "pad": {"t": 8 + round(0.7 * sz.title) if lines else 8, "l": _TITLE_PAD},
         },
         "font": {"family": FONT_FAMILY, "size": sz.font, "color": "#111111"},
         "height": height,
-        "margin": {"l": 20, "r": 30, "t": top if title else 20, "b": 20},
+        "margin": {"l": 20, "r": _MARGIN_RIGHT, "t": top if title else 20, "b": 20},
         "plot_bgcolor": "#FFFFFF",
         "paper_bgcolor": "#FFFFFF",
         "legend": legend,
@@ -178,9 +190,18 @@ def softmax_hardmax_bars(
 
 
 def signed_bars(
-    names: Sequence[str], values: np.ndarray, sz: Sizes, *, title: str = ""
+    names: Sequence[str],
+    values: np.ndarray,
+    sz: Sizes,
+    *,
+    title: str = "",
+    level_with: str = "",
 ) -> go.Figure:
-    """Signed bars (e.g. dz = ŷ − y): negative in one colour, positive in another."""
+    """Signed bars (e.g. dz = ŷ − y): negative in one colour, positive in another.
+
+    ``level_with``: the title of a chart beside it that wraps its title, such
+    as :func:`loss_curve`'s (see :func:`_layout`).
+    """
     data = [{
         "type": "bar",
         "x": list(names),
@@ -190,7 +211,7 @@ def signed_bars(
         **_bar_text(sz),
     }]
     return _figure(data, _layout(
-        sz, data, title, showlegend=False,
+        sz, data, title, showlegend=False, level_with=level_with,
         yaxis=_axis(sz, range=[-1.25, 1.25], zeroline=True, zerolinewidth=2),
     ))
 
@@ -205,11 +226,13 @@ def loss_curve(
     x_label: str,
     y_label: str,
     title: str = "",
+    level_with: str = "",
 ) -> go.Figure:
     """The curve L = −log p with the current example's point marked.
 
-    A long title goes on two lines: plotly never wraps one, and the curve gets
-    half the page's width, on a laptop 340 to 380 pixels.
+    A title too long for ``sz.width`` goes on two lines: plotly never wraps
+    one, and on a laptop the curve gets half the page's width, 340 to 380
+    pixels. ``level_with``: the title of a chart beside it (see :func:`_layout`).
     """
     data = [
         {
@@ -235,23 +258,24 @@ def loss_curve(
         },
     ]
     return _figure(data, _layout(
-        sz, data, title, showlegend=False, wrap_title=True,
+        sz, data, title, showlegend=False, wrap_title=True, level_with=level_with,
         xaxis=_axis(sz, x_label, range=[0, 1.02]),
         yaxis=_axis(sz, y_label, range=[0, max(5.5, point_loss + 0.8)]),
     ))
 
 
-def _two_lines(title: str) -> str | None:
-    # A title too long for one line of a narrow column, broken where the longer
-    # line is shortest, after a full-width comma rather than at a space if that
-    # costs little; None if it fits as it is.
+def _two_lines(title: str, sz: Sizes) -> str | None:
+    # A title too long for one line of a figure sz.width wide, broken where the
+    # longer line is shortest, after a full-width comma rather than at a space
+    # if that costs little; None if it fits as it is.
     def width(text: str) -> float:
         # In ems of the title's bold type: a CJK character is about 1, the
-        # rest about half.
+        # rest at most about half (on average nearer 0.45).
         return sum(1.0 if "\u2e80" <= ch <= "\uffef" else 0.5 for ch in text)
 
+    room = (sz.width - _TITLE_PAD - _MARGIN_RIGHT) / sz.title
     breaks = [i for i, ch in enumerate(title) if ch in " ，、；："]
-    if width(title) <= 14 or not breaks:
+    if width(title) <= room or not breaks:
         return None
     cut = min(
         breaks,
@@ -270,13 +294,16 @@ def descent_trace(
     p_label: str,
     x_label: str,
     title: str = "",
+    level_with: str = "",
 ) -> go.Figure:
     """L falling and ŷ of the true class rising over gradient steps on z.
 
-    Drawn beside :func:`loss_curve` in the lecture, in a column as narrow: the
-    title goes on two lines like that curve's, so the two plots start level,
-    and the legend goes under the plot, clear of the title. The figure is as
-    tall as the curve's.
+    Drawn beside :func:`loss_curve` in the lecture, in a column as wide: a
+    title too long for ``sz.width`` goes on two lines, as the curve's does.
+    Given the curve's title as ``level_with`` (and the curve this one's), both
+    leave room for the taller title, so the two plots start level even when
+    only one title takes two lines. The legend goes under the plot, clear of
+    the title, and the figure is as tall as the curve's.
     """
     steps = list(range(len(losses)))
     marker = {"size": sz.marker // 2 + 4}
@@ -303,7 +330,7 @@ def descent_trace(
     ]
     x_props = {"dtick": 1} if len(steps) <= 15 else {}
     return _figure(data, _layout(
-        sz, data, title, legend_below=True, wrap_title=True,
+        sz, data, title, legend_below=True, wrap_title=True, level_with=level_with,
         # As tall as the loss curve beside it: the legend's row comes out of
         # the plot, not out of a projected step's last lines.
         height=sz.height - 3 * sz.font,

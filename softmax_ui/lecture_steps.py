@@ -197,6 +197,10 @@ def likelihood() -> None:
     losses = [loss_from_logits(y, z) for z in path]
     p_grid, p_loss = true_class_loss_curve()
     curve_col, trace_col = st.columns(2, gap="small")
+    # Each chart knows its column's width, to wrap only a title too long for
+    # it, and the other's title, to leave room for the taller of the two.
+    sz = sz.column(2, gap="small")
+    curve_title, trace_title = tr("loss.curve_title"), tr("loss.trace_title")
     curve_col.plotly_chart(
         figures.loss_curve(
             p_grid,
@@ -206,7 +210,8 @@ def likelihood() -> None:
             sz,
             x_label=tr("loss.curve_x"),
             y_label=tr("loss.curve_y"),
-            title=tr("loss.curve_title"),
+            title=curve_title,
+            level_with=trace_title,
         ),
         key="lecture_loss_curve",
         config=CHART,
@@ -219,7 +224,8 @@ def likelihood() -> None:
             loss_label=tr("loss.trace_loss"),
             p_label=tr("loss.trace_p", name=names[1]),
             x_label=tr("loss.trace_x"),
-            title=tr("loss.trace_title"),
+            title=trace_title,
+            level_with=curve_title,
         ),
         key="lecture_descent",
         config=CHART,

@@ -7,7 +7,8 @@ colour on every page.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 # Okabe–Ito, reordered so the first four (the lecture's classes) are the most
 # distinct, then two dark extras for C up to 10.
@@ -49,9 +50,18 @@ def class_colour(k: int) -> str:
     return CLASS_COLOURS[k % len(CLASS_COLOURS)]
 
 
+# The gaps st.columns leaves between columns, in rem (the root's font size).
+_COLUMN_GAPS = {"small": 1, "medium": 2, "large": 4}
+
+
 @dataclass(frozen=True)
 class Sizes:
-    """Type and line sizes for one display mode."""
+    """Type and line sizes for one display mode, and the width a figure has.
+
+    ``width`` starts as the page's width on the screen the mode is laid out
+    for, and :meth:`column` narrows it to a column's: a builder that wraps a
+    long title reads it to know whether the title fits on one line.
+    """
 
     font: int
     title: int
@@ -60,11 +70,55 @@ class Sizes:
     marker: int
     height: int
     tick: int  # axis tick labels: smaller than the text on a laptop, not projected
+    width: int  # in pixels
+    # The page's root font size in pixels, the unit of column gaps: the
+    # theme's baseFontSize (.streamlit/config.toml), or presenter mode's.
+    rem: int
+
+    def column(
+        self, spec: int | Sequence[float], index: int = 0, gap: str = "small"
+    ) -> Sizes:
+        """These sizes in column ``index`` of ``st.columns(spec, gap=gap)``.
+
+        Parameters
+        ----------
+        spec : int or sequence of float
+            As given to ``st.columns``: a number of equal columns, or their
+            relative widths.
+        index : int
+            Which of the columns the figure is drawn in.
+        gap : {"small", "medium", "large"}
+            As given to ``st.columns``.
+
+        Returns
+        -------
+        Sizes
+            The same sizes with ``width`` the column's.
+
+        Notes
+        -----
+        Streamlit gives each column its share of the row less an equal part
+        of the gaps between the columns.
+        """
+        shares = [1.0] * spec if isinstance(spec, int) else [float(s) for s in spec]
+        gaps = (len(shares) - 1) * _COLUMN_GAPS[gap] * self.rem
+        share = shares[index] / sum(shares)
+        return replace(self, width=int(self.width * share - gaps / len(shares)))
 
 
-NORMAL = Sizes(font=16, title=20, bar_text=18, line=3, marker=12, height=420, tick=14)
+# The widths are the main column's as laid out: on a laptop's 1280×720 window
+# with the sidebar open, what its 338 px and the page's padding of 5 rem each
+# side leave; on a 1920×1080 projector, presenter mode closes the sidebar and
+# pads the page by 40 px each side (softmax_ui.chrome). A wider window only
+# gives a figure more room; presenter mode on a narrower screen gives less than
+# this says, and a title that fits here could reach past its chart's edge.
+NORMAL = Sizes(
+    font=16, title=20, bar_text=18, line=3, marker=12, height=420, tick=14,
+    width=762, rem=18,
+)
 PRESENTER = Sizes(
-    font=26, title=34, bar_text=36, line=6, marker=20, height=560, tick=24
+    font=26, title=34, bar_text=36, line=6, marker=20, height=560, tick=24,
+    width=1840, rem=26,
 )
 
 

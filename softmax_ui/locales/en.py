@@ -120,6 +120,10 @@ STRINGS: dict[str, str] = {
         " e^(z − s) and Σt is scaled by e^(−s). The probabilities a are unchanged."
     ),
     # Loss
+    # An update rule (here and in the lecture's captions) is one group in
+    # braces, in both languages: KaTeX may break a line after any − or ←
+    # outside a group, and projected, "(ŷ −" once ended a line, "y)" began the
+    # next.
     "loss.nav": "Loss and dz",
     "loss.title": "The loss L and the gradient dz[L] = ŷ − y",
     "loss.intro": (
@@ -143,7 +147,7 @@ STRINGS: dict[str, str] = {
     "loss.dz_title": "dz[L] = ŷ − y",
     "loss.descent": "Gradient steps on z",
     "loss.descent_intro": (
-        "Each step moves $z \\leftarrow z - \\alpha\\, dz^{[L]}$. L falls and the true"
+        "Each step moves ${z \\leftarrow z - \\alpha\\, dz^{[L]}}$. L falls and the true"
         " class's probability rises toward 1: minimizing L is maximum likelihood."
     ),
     "loss.step_size": "Step size α",
@@ -331,7 +335,7 @@ STRINGS: dict[str, str] = {
     "lecture.likelihood_caption": (
         "To make $L = -\\log \\hat y_2$ small, gradient descent must make"
         " $\\hat y_2$, the true class's probability, as large as it can be (at"
-        " most 1). Each step moves $z \\leftarrow z - \\alpha\\,(\\hat y - y)$: L falls"
+        " most 1). Each step moves ${z \\leftarrow z - \\alpha\\,(\\hat y - y)}$: L falls"
         " and $\\hat y_2$ rises. This is a form of maximum likelihood estimation."
     ),
     "lecture.cost_title": "The cost J over the training set",

@@ -131,7 +131,7 @@ STRINGS: dict[str, str] = {
     "loss.dz_title": "dz[L] = ŷ − y",
     "loss.descent": "對 z 做梯度下降",
     "loss.descent_intro": (
-        "每一步做 $z \\leftarrow z - \\alpha\\, dz^{[L]}$。L 下降，真實類別的機率"
+        "每一步做 ${z \\leftarrow z - \\alpha\\, dz^{[L]}}$。L 下降，真實類別的機率"
         "上升趨近 1：最小化 L 就是最大近似估計。"
     ),
     "loss.step_size": "步長 α",
@@ -304,7 +304,7 @@ STRINGS: dict[str, str] = {
     "lecture.likelihood_caption": (
         "要讓 $L = -\\log \\hat y_2$ 變小，梯度下降法唯一的方式是讓真實類別的機率"
         " $\\hat y_2$ 盡可能地大（不能比 1 還大）。每一步做"
-        " $z \\leftarrow z - \\alpha\\,(\\hat y - y)$：L 下降，$\\hat y_2$ 上升。"
+        " ${z \\leftarrow z - \\alpha\\,(\\hat y - y)}$：L 下降，$\\hat y_2$ 上升。"
         "這其實就是一種最大近似估計。"
     ),
     "lecture.cost_title": "整個訓練集的成本 J",

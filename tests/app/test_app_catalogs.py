@@ -165,3 +165,22 @@ def test_a_formatted_string_takes_exactly_the_values_the_code_passes():
                 except (KeyError, IndexError, ValueError) as err:
                     wrong.append(f"{name} {key}: {err!r}")
     assert wrong == []
+
+
+def test_an_update_rule_is_one_group_that_katex_keeps_on_one_line():
+    # KaTeX may break a line after a − or ← outside braces: projected, step
+    # 6's "z ← z − α(ŷ − y)" once broke inside its parentheses.
+    rules = {
+        (lang, key): formula
+        for lang, catalog in (("en", EN), ("zh-TW", ZH))
+        for key, text in catalog.items()
+        for formula in re.findall(r"\$([^$]+)\$", text)
+        if r"\leftarrow" in formula
+    }
+    assert {key for _, key in rules} == {
+        "loss.descent_intro", "lecture.likelihood_caption"
+    }
+    assert [
+        where for where, formula in rules.items()
+        if not (formula.startswith("{") and formula.endswith("}"))
+    ] == []

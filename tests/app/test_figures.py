@@ -101,24 +101,49 @@ def test_heatmap_cells_print_their_values_with_the_page_format() -> None:
     assert BUILDS["confusion_heatmap"](NORMAL).data[0].texttemplate == "%{z:d}"
 
 
-def _descent_trace(sz, title: str) -> go.Figure:
+def _descent_trace(sz, title: str, level_with: str = "") -> go.Figure:
     return figures.descent_trace(
         [1.6, 0.8, 0.5], [0.2, 0.45, 0.6], sz, loss_label="L", p_label="ŷ of cat",
-        x_label="step", title=title,
+        x_label="step", title=title, level_with=level_with,
     )
 
 
-@pytest.mark.parametrize("sz", [NORMAL, PRESENTER], ids=["laptop", "presenter"])
-def test_descent_trace_puts_a_long_title_on_two_lines_like_the_loss_curve(sz) -> None:
-    # Step 6 of the lecture: the two charts side by side, with their titles.
-    trace = _descent_trace(sz, en.STRINGS["loss.trace_title"])
-    curve = figures.loss_curve(
-        P, -np.log(P), 0.6, 0.51, sz, x_label="p", y_label="L",
-        title=en.STRINGS["loss.curve_title"],
+# Lecture step 6: two charts side by side, a half each (measured: 372 px on a
+# laptop's 1280×720 window, 907 px on a 1920×1080 projector).
+LAPTOP_HALF, PROJECTOR_HALF = NORMAL.column(2), PRESENTER.column(2)
+
+
+def _loss_curve(sz, title: str, level_with: str = "") -> go.Figure:
+    return figures.loss_curve(
+        P, -np.log(P), 0.6, 0.51, sz, x_label="p", y_label="L", title=title,
+        level_with=level_with,
     )
-    lines = trace.layout.title.text.split("<br>")
-    assert len(lines) == 2 and all(lines), lines
-    assert " ".join(lines) == en.STRINGS["loss.trace_title"]
+
+
+def test_a_columns_width_is_streamlits() -> None:
+    # As measured in Chromium: st.columns(2) on step 6, and the /loss page's
+    # st.columns([1, 2], gap="large") projected.
+    assert (LAPTOP_HALF.width, PROJECTOR_HALF.width) == (372, 907)
+    assert PRESENTER.column([1, 2], 1, gap="large").width == 1174
+    assert PRESENTER.column([1, 2], 0, gap="large").width == 561
+
+
+@pytest.mark.parametrize("strings", [en.STRINGS, zh_tw.STRINGS], ids=["en", "zh-TW"])
+def test_projected_the_lectures_loss_chart_titles_take_one_line(strings) -> None:
+    curve = _loss_curve(PROJECTOR_HALF, strings["loss.curve_title"])
+    trace = _descent_trace(PROJECTOR_HALF, strings["loss.trace_title"])
+    assert curve.layout.title.text == strings["loss.curve_title"]
+    assert trace.layout.title.text == strings["loss.trace_title"]
+    assert curve.layout.margin.t == trace.layout.margin.t == 2 * PRESENTER.title
+
+
+def test_on_a_laptop_long_titles_go_on_two_lines_like_the_loss_curves() -> None:
+    trace = _descent_trace(LAPTOP_HALF, en.STRINGS["loss.trace_title"])
+    curve = _loss_curve(LAPTOP_HALF, en.STRINGS["loss.curve_title"])
+    for figure, key in [(trace, "loss.trace_title"), (curve, "loss.curve_title")]:
+        lines = figure.layout.title.text.split("<br>")
+        assert len(lines) == 2 and all(lines), lines
+        assert " ".join(lines) == en.STRINGS[key]
     # The two plots start level, and the figures are as tall.
     assert trace.layout.margin.t == curve.layout.margin.t
     assert trace.layout.title.pad.t == curve.layout.title.pad.t
@@ -127,9 +152,25 @@ def test_descent_trace_puts_a_long_title_on_two_lines_like_the_loss_curve(sz) ->
 
 def test_a_title_that_fits_a_narrow_column_stays_on_one_line() -> None:
     title = zh_tw.STRINGS["loss.trace_title"]
-    trace = _descent_trace(NORMAL, title)
+    trace = _descent_trace(LAPTOP_HALF, title)
     assert trace.layout.title.text == title
     assert trace.layout.margin.t == 2 * NORMAL.title
+
+
+@pytest.mark.parametrize(
+    "sz", [LAPTOP_HALF, PROJECTOR_HALF], ids=["laptop", "projector"]
+)
+def test_a_chart_leaves_room_for_the_two_line_title_beside_it(sz) -> None:
+    # One title that wraps beside one that does not: the plots still start
+    # level, the short title on one line at the top of the same room.
+    long, short = "a rather long title " * 4, "short"
+    beside = _loss_curve(sz, long, level_with=short)
+    trace = _descent_trace(sz, short, level_with=long)
+    bars = figures.signed_bars(NAMES, np.zeros(4), sz, title=short, level_with=long)
+    assert "<br>" in beside.layout.title.text
+    assert trace.layout.title.text == bars.layout.title.text == short
+    assert trace.layout.margin.t == beside.layout.margin.t == bars.layout.margin.t
+    assert trace.layout.margin.t > _descent_trace(sz, short).layout.margin.t
 
 
 @pytest.mark.parametrize("strings", [en.STRINGS, zh_tw.STRINGS], ids=["en", "zh-TW"])

@@ -5,7 +5,10 @@ A button or page link too narrow for its label ends it in "…" ("Pr…" for
 the chart's edge) and draws a legend where it is told even if the title is
 there, and a table wider than its column hangs off it. All of it is read from
 the laid-out page, in English and in Traditional Chinese, on the pages whose
-columns are narrowest; the live view's step table in presenter mode too.
+columns are narrowest; the live view's step table in presenter mode too. On a
+laptop and on a 1920×1080 projector alike, charts side by side start their
+plots level, and a formula's update rule stays on one line; projected, the
+lecture's loss charts, wide enough, keep their titles on one line.
 """
 
 from __future__ import annotations
@@ -145,6 +148,87 @@ def test_on_a_laptop_the_lectures_two_loss_charts_take_half_the_step_each(app, l
     curve, descent = boxes
     assert abs(curve["y"] - descent["y"]) <= 1, boxes
     assert curve["x"] + curve["width"] <= descent["x"], boxes
+    app.assert_no_errors()
+
+
+# Each chart's title, how many lines plotly drew it on, and where its plot
+# area begins (plotly's drag rectangle covers exactly the plot area).
+_TITLES_AND_PLOTS = """
+(chartKeys) => chartKeys.map((key) => {
+  const chart = document.querySelector(`.st-key-${key}`);
+  const title = chart.querySelector('.gtitle');
+  return {
+    title: title.textContent,
+    lines: title.querySelectorAll('tspan.line').length || 1,
+    plot: chart.querySelector('.nsewdrag').getBoundingClientRect().top,
+  };
+})
+"""
+# Charts side by side whose plots must start level.
+SIDE_BY_SIDE = [
+    ("/lecture?step=6", ["lecture_loss_curve", "lecture_descent"]),
+    ("/loss", ["loss_curve", "loss_dz"]),
+]
+
+
+def _titles_and_plots(app, charts: list[str]) -> list[dict]:
+    for chart in charts:
+        app.page.locator(f".st-key-{chart} .nsewdrag").wait_for()
+    return app.page.evaluate(_TITLES_AND_PLOTS, charts)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-TW"])
+def test_projected_the_lectures_loss_charts_titles_take_one_line(app, lang):
+    # Each chart is 907 px wide on the projector, room for either title on a
+    # line: wrapped, they took a line of the screen's height for nothing.
+    app.page.set_viewport_size(PROJECTOR)
+    app.open(_with_lang("/lecture?step=6&present=true", lang))
+    charts = _titles_and_plots(app, ["lecture_loss_curve", "lecture_descent"])
+    assert [chart["lines"] for chart in charts] == [1, 1], charts
+    app.assert_no_errors()
+
+
+@pytest.mark.parametrize(
+    ("viewport", "mode"),
+    [(LAPTOP, ""), (PROJECTOR, "present=true")],
+    ids=["laptop", "projector"],
+)
+@pytest.mark.parametrize("lang", ["en", "zh-TW"])
+def test_charts_side_by_side_start_level(app, lang, viewport, mode):
+    # Their titles may take one line or two: the plots under them start at
+    # the same height all the same.
+    app.page.set_viewport_size(viewport)
+    for path, keys in SIDE_BY_SIDE:
+        link = f"{path}{'&' if '?' in path else '?'}{mode}" if mode else path
+        app.open(_with_lang(link, lang))
+        charts = _titles_and_plots(app, keys)
+        tops = [chart["plot"] for chart in charts]
+        assert max(tops) - min(tops) <= 2, (path, charts)
+    app.assert_no_errors()
+
+
+# Each KaTeX expression with an update rule (←) in the page's text, and the
+# pieces KaTeX typeset it in: it may break a line between two pieces (after
+# a − or ← outside braces), never inside one.
+_UPDATE_RULES = """
+() => [...document.querySelectorAll('[data-testid="stMarkdownContainer"] .katex')]
+  .filter((math) => math.textContent.includes('←'))
+  .map((math) => [
+    math.querySelector('annotation').textContent,
+    math.querySelectorAll(':scope > .katex-html > .base').length,
+  ])
+"""
+
+
+@pytest.mark.parametrize("lang", ["en", "zh-TW"])
+def test_projected_an_update_rule_is_never_broken_across_lines(app, lang):
+    # Step 6's "z ← z − α(ŷ − y)" once ended a line with "(ŷ −".
+    app.page.set_viewport_size(PROJECTOR)
+    for path in ["/lecture?step=6&present=true", "/loss?present=true"]:
+        app.open(_with_lang(path, lang))
+        app.page.locator('[data-testid="stMarkdownContainer"] .katex').first.wait_for()
+        rules = app.page.evaluate(_UPDATE_RULES)
+        assert rules and all(pieces == 1 for _, pieces in rules), (path, rules)
     app.assert_no_errors()
 
 
