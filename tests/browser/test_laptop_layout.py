@@ -28,6 +28,14 @@ PAGES = [
 ]
 # The pages with a live view (softmax_ui/live.py) and its step table.
 LIVE_PAGES = ["/explorer", "/logistic"]
+# The two screens a layout is checked on (with the query of presenter mode),
+# and the two languages.
+ON_BOTH_SCREENS = pytest.mark.parametrize(
+    ("viewport", "mode"),
+    [(LAPTOP, ""), (PROJECTOR, "present=true")],
+    ids=["laptop", "projector"],
+)
+IN_BOTH_LANGUAGES = pytest.mark.parametrize("lang", ["en", "zh-TW"])
 
 # Labels cut short by CSS (text-overflow: ellipsis) in buttons and page links;
 # the titles of the charts above that reach past their chart's edges, and
@@ -188,12 +196,8 @@ def test_projected_the_lectures_loss_charts_titles_take_one_line(app, lang):
     app.assert_no_errors()
 
 
-@pytest.mark.parametrize(
-    ("viewport", "mode"),
-    [(LAPTOP, ""), (PROJECTOR, "present=true")],
-    ids=["laptop", "projector"],
-)
-@pytest.mark.parametrize("lang", ["en", "zh-TW"])
+@ON_BOTH_SCREENS
+@IN_BOTH_LANGUAGES
 def test_charts_side_by_side_start_level(app, lang, viewport, mode):
     # Their titles may take one line or two: the plots under them start at
     # the same height all the same.
@@ -232,12 +236,8 @@ def test_projected_an_update_rule_is_never_broken_across_lines(app, lang):
     app.assert_no_errors()
 
 
-@pytest.mark.parametrize(
-    ("viewport", "mode"),
-    [(LAPTOP, ""), (PROJECTOR, "present=true")],
-    ids=["laptop", "projector"],
-)
-@pytest.mark.parametrize("lang", ["en", "zh-TW"])
+@ON_BOTH_SCREENS
+@IN_BOTH_LANGUAGES
 def test_the_live_step_table_stays_inside_its_column(app, lang, viewport, mode):
     app.page.set_viewport_size(viewport)
     for path in LIVE_PAGES:
