@@ -14,7 +14,13 @@ from softmax_core import (
     true_class_loss_curve,
 )
 from softmax_ui import figures, tables
-from softmax_ui.chrome import figure_sizes, finish_page, show_math, start_page
+from softmax_ui.chrome import (
+    figure_sizes,
+    finish_page,
+    show_math,
+    sized_columns,
+    start_page,
+)
 from softmax_ui.i18n import class_names, tr
 from softmax_ui.state import (
     LECTURE_Y_HAT,
@@ -75,11 +81,10 @@ with view:
         tr("loss.only_true_term", j=true_class + 1, p=f"{y_hat[true_class]:.3f}")
     )
 
-curve_col, dz_col = st.columns(2, gap="large")
-p_grid, p_loss = true_class_loss_curve()
 # The curve wraps its title only if too long for its column, and the bars
 # beside it leave as much room for theirs, so the two plots start level.
-half = sz.column(2, gap="large")
+(curve_col, half), (dz_col, _) = sized_columns(2, sz, gap="large")
+p_grid, p_loss = true_class_loss_curve()
 curve_col.plotly_chart(
     figures.loss_curve(
         p_grid,
@@ -105,7 +110,8 @@ dz_col.plotly_chart(
 
 st.subheader(tr("loss.descent"))
 st.markdown(tr("loss.descent_intro"))
-step_col, trace_col = st.columns([1, 2], gap="large")
+# The trace knows its column's width, to wrap its title only if too long for it.
+(step_col, _), (trace_col, trace_sz) = sized_columns([1, 2], sz, gap="large")
 with step_col:
     clamp_link_value("loss_step_size", 0.1, 5.0)
     st.slider(
@@ -126,8 +132,7 @@ trace_col.plotly_chart(
     figures.descent_trace(
         [loss_from_logits(y, v) for v in path],
         [softmax(v)[true_class] for v in path],
-        # Its column's width, so its title wraps only if too long for it.
-        sz.column([1, 2], 1, gap="large"),
+        trace_sz,
         loss_label=tr("loss.trace_loss"),
         p_label=tr("loss.trace_p", name=names[true_class]),
         x_label=tr("loss.trace_x"),

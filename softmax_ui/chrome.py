@@ -9,14 +9,15 @@ from __future__ import annotations
 import functools
 import inspect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import Any
 
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from . import classroom
 from .i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, tr
-from .style import sizes
+from .style import Sizes, sizes
 
 PRESENT_KEY = "present"
 _LINK_PARAMS = "_link_params"
@@ -252,3 +253,15 @@ def _source(function: Callable) -> str:
 def figure_sizes():
     """Figure sizes for the current display mode."""
     return sizes(presenter())
+
+
+def sized_columns(
+    spec: int | Sequence[float], sz: Sizes, *, gap: str = "small"
+) -> list[tuple[Any, Sizes]]:
+    """``st.columns(spec, gap=gap)``, each column with ``sz`` narrowed to its width.
+
+    One spec for both, so a figure's idea of its width (where it wraps a long
+    title, see :meth:`Sizes.column`) follows the columns it is drawn in.
+    """
+    columns = st.columns(spec, gap=gap)
+    return [(column, sz.column(spec, k, gap)) for k, column in enumerate(columns)]

@@ -34,7 +34,7 @@ from softmax_core import (
 )
 
 from . import figures, tables
-from .chrome import figure_sizes, show_math
+from .chrome import figure_sizes, show_math, sized_columns
 from .i18n import class_names, tr
 from .lecture_training_steps import cost_step, matrices, training
 from .state import LECTURE_Y_HAT, reset_to_lecture, z_values
@@ -196,10 +196,9 @@ def likelihood() -> None:
     p_true = [float(softmax(z)[1]) for z in path]
     losses = [loss_from_logits(y, z) for z in path]
     p_grid, p_loss = true_class_loss_curve()
-    curve_col, trace_col = st.columns(2, gap="small")
     # Each chart knows its column's width, to wrap only a title too long for
     # it, and the other's title, to leave room for the taller of the two.
-    sz = sz.column(2, gap="small")
+    (curve_col, sz), (trace_col, _) = sized_columns(2, sz, gap="small")
     curve_title, trace_title = tr("loss.curve_title"), tr("loss.trace_title")
     curve_col.plotly_chart(
         figures.loss_curve(
