@@ -21,7 +21,7 @@ from softmax_ui.chrome import (
     sized_columns,
     start_page,
 )
-from softmax_ui.i18n import class_names, tr
+from softmax_ui.i18n import class_names, option_labels, tr
 from softmax_ui.state import (
     LECTURE_Y_HAT,
     restart_descent,
@@ -43,7 +43,7 @@ controls, view = st.columns([1, 2], gap="large")
 with controls:
     source = linked_choice(
         st.radio, tr("loss.source"), ("lecture", "logits"), key="loss_source",
-        default="lecture", format_func=lambda s: tr(f"loss.source_{s}"),
+        default="lecture", format_func=option_labels("loss.source_"),
     )
     count = class_count("loss") if source == "logits" else len(LECTURE_Y_HAT)
     names = class_names(count)

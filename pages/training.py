@@ -22,7 +22,7 @@ from softmax_ui.chrome import (
     show_math,
     start_page,
 )
-from softmax_ui.i18n import class_names, tr
+from softmax_ui.i18n import class_names, option_labels, tr
 from softmax_ui.state import (
     HIDDEN_UNITS,
     L2_STRENGTHS,
@@ -41,7 +41,7 @@ with controls:
     st.subheader(tr("training.data"))
     dataset = linked_choice(
         st.radio, tr("training.dataset"), runs.DATASETS, key="training_dataset",
-        default="blobs", format_func=lambda d: tr(f"training.dataset_{d}"),
+        default="blobs", format_func=option_labels("training.dataset_"),
     )
     data, count = None, 0
     if dataset == "upload":

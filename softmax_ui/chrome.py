@@ -24,6 +24,9 @@ _LINK_PARAMS = "_link_params"
 _LINK_NOTICE = "_link_notice"
 _PRESENT_TO_ADDRESS = "_present_to_address"
 _UNTITLED_WHEN_PRESENTING = frozenset({"lecture.title"})
+# Where the language and presenter mode are kept across pages (see
+# _keep_across_pages), by the key of their widget.
+_CHOSEN = {LANG_KEY: "_chosen_lang", PRESENT_KEY: "_chosen_present"}
 
 # On every page. The lecture's previous and next buttons sit in narrow columns
 # beside the step's heading: each column takes its button's whole label (a
@@ -97,14 +100,15 @@ def settings_sidebar() -> None:
             key: st.query_params.get_all(key) for key in st.query_params
         }
     short_flag = _accept_short_present_flag()
-    if LANG_KEY not in st.session_state:
-        wanted = st.query_params.get(LANG_KEY, "en").strip().lower()
-        st.session_state[LANG_KEY] = next(
-            (code for code in LANGUAGES if code.lower() == wanted), "en"
-        )
+    _keep_across_pages()
     # Not bound: a bound selectbox would want "繁體中文" in the URL, not "zh-TW".
     st.sidebar.selectbox(
-        "Language · 語言", LANGUAGES, format_func=LANGUAGE_NAMES.get, key=LANG_KEY
+        "Language · 語言",
+        LANGUAGES,
+        format_func=LANGUAGE_NAMES.get,
+        key=LANG_KEY,
+        on_change=_remember,
+        args=(LANG_KEY,),
     )
     if st.session_state[LANG_KEY] == "en":
         st.query_params.pop(LANG_KEY, None)
@@ -116,7 +120,32 @@ def settings_sidebar() -> None:
             key=PRESENT_KEY,
             help=tr("chrome.presenter_help"),
             bind="query-params",
+            on_change=_remember,
+            args=(PRESENT_KEY,),
         )
+
+
+def _remember(key: str) -> None:
+    st.session_state[_CHOSEN[key]] = st.session_state[key]
+
+
+def _keep_across_pages() -> None:
+    # A widget's value is the widget's: a new page (a link in the navigation,
+    # st.switch_page) starts with an address without ?lang and ?present, and
+    # Streamlit may take the widget for a new one and give it its default.
+    # The choice itself lives in plain session state, read from the link once
+    # and put back into the widget before every run draws it.
+    chosen = st.session_state
+    if _CHOSEN[LANG_KEY] not in chosen:
+        wanted = st.query_params.get(LANG_KEY, "en").strip().lower()
+        chosen[_CHOSEN[LANG_KEY]] = next(
+            (code for code in LANGUAGES if code.lower() == wanted), "en"
+        )
+    if _CHOSEN[PRESENT_KEY] not in chosen:
+        flag = st.query_params.get(PRESENT_KEY, "").strip().lower()
+        chosen[_CHOSEN[PRESENT_KEY]] = flag in ("true", "1", "yes", "on")
+    for key, kept in _CHOSEN.items():
+        st.session_state[key] = chosen[kept]
 
 
 def _accept_short_present_flag() -> bool:

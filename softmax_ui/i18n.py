@@ -8,6 +8,8 @@ sidebar (``?lang=zh-TW`` or ``?lang=en`` in the URL). Catalogs live in
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import streamlit as st
 
 from .locales import en, zh_tw
@@ -34,3 +36,15 @@ def class_names(count: int) -> list[str]:
     """The lecture's class names (other, cat, dog, baby chick), then "class 4", …"""
     names = [tr(f"class.{k}") for k in range(min(count, 4))]
     return names + [tr("class.n", k=k) for k in range(4, count)]
+
+
+def option_labels(prefix: str) -> Callable[[object], str]:
+    """A ``format_func`` for options: ``value → tr(f"{prefix}{value}")``.
+
+    The language is the one of the run that made it, and stays so: a widget's
+    format_func may be called again after the run (Streamlit's AppTest reads
+    a radio's value back through it), where no session state says which
+    language was shown.
+    """
+    catalog, english = CATALOGS[language()], CATALOGS["en"]
+    return lambda value: catalog.get(f"{prefix}{value}") or english[f"{prefix}{value}"]
