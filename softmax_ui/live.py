@@ -19,7 +19,6 @@ Python stays the source of truth:
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -42,6 +41,7 @@ from .style import (
     SOFTMAX_COLOUR,
     class_colour,
 )
+from .text import plain
 
 _component = declare("softmax_live", "live")
 
@@ -81,7 +81,7 @@ def softmax_view(
     """Live softmax and hardmax bars and the step table, with inputs for z and T."""
     # The page's names are escaped for plotly and Markdown ("&lt;b&gt;"); the
     # view sets text, not markup, so it gets them as typed.
-    names = [html.unescape(name) for name in names]
+    names = [plain(name) for name in names]
     entries = [
         Entry(
             key=z_key(prefix, k),

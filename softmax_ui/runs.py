@@ -31,6 +31,8 @@ from softmax_core import (
     train_test_split,
 )
 
+from .text import as_typed
+
 DATASETS = ("blobs", "spirals", "upload")
 SNAPSHOTS = 100
 
@@ -79,23 +81,16 @@ def _read_upload(content: bytes) -> Data | str:
     try:
         data: LabelledData = read_csv(content)
     except ValueError as err:
-        return _plain_text(str(err))
+        return as_typed(err, limit=None)
     X, _, _ = standardize(data.X)
     return Data(
         X,
         data.labels,
-        tuple(_plain_text(name) for name in data.class_names),
-        tuple(_plain_text(name) for name in data.feature_names),
+        tuple(as_typed(name) for name in data.class_names),
+        tuple(as_typed(name) for name in data.feature_names),
         standardized=True,
         rows_in_file=data.rows_in_file,
     )
-
-
-_AS_TYPED = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;"})
-
-
-def _plain_text(text: str) -> str:
-    return text.translate(_AS_TYPED)
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -9,6 +9,7 @@ import streamlit as st
 
 from .i18n import class_names, tr
 from .state import MAX_C, Z_RANGE, default_z, z_key
+from .text import as_typed
 
 
 def clamp_link_value(key: str, low: float, high: float) -> None:
@@ -77,7 +78,7 @@ def names_input(prefix: str, count: int) -> list[str]:
         help=tr("widgets.names_help"),
         max_chars=400,
     )
-    names = [_shown_as_typed(name) for name in typed_names(text, count)]
+    names = [as_typed(name) for name in typed_names(text, count)]
     # Bars are keyed by name: a repeated name gets its class number added.
     return [
         f"{name} ({k})" if names.count(name) > 1 else name
@@ -100,16 +101,6 @@ def typed_names(text: str, count: int) -> list[str]:
     return [
         typed[k] if k < len(typed) and typed[k] else defaults[k] for k in range(count)
     ]
-
-
-# Plotly reads <b>, <a href> … in labels as markup, and tables and widget labels
-# read Markdown ([text](url), ![](image url)). As character references these
-# characters show as typed in both and start no markup.
-_AS_TYPED = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", "[": "&#91;"})
-
-
-def _shown_as_typed(name: str) -> str:
-    return name.translate(_AS_TYPED)
 
 
 def linked_choice(
