@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 import inspect
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -18,6 +17,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from . import classroom
 from .i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, tr
 from .style import Sizes, sizes
+from .text import as_typed
 
 PRESENT_KEY = "present"
 _LINK_PARAMS = "_link_params"
@@ -26,6 +26,7 @@ _PRESENT_TO_ADDRESS = "_present_to_address"
 _UNTITLED_WHEN_PRESENTING = frozenset({"lecture.title"})
 # Where the language and presenter mode are kept across pages (see
 # _keep_across_pages), by the key of their widget.
+_SHOWN_PROBLEMS = 8
 _CHOSEN = {LANG_KEY: "_chosen_lang", PRESENT_KEY: "_chosen_present"}
 
 # On every page. The lecture's previous and next buttons sit in narrow columns
@@ -211,8 +212,7 @@ def finish_page() -> None:
     if problems or hidden_here:
         with (st if placeholder is None else placeholder).container():
             if problems:
-                shown = ", ".join(_shown_key(key) for key in problems)
-                st.warning(tr("chrome.link_notice", keys=shown))
+                st.warning(tr("chrome.link_notice", keys=_shown_keys(problems)))
             if hidden_here:
                 classroom.hidden_note()
     classroom.link_popover()
@@ -234,13 +234,14 @@ def _link_problems() -> list[str]:
     return problems + [f"{classroom.HIDE_PARAM}={n}" for n in classroom.refused(hidden)]
 
 
-def _shown_key(key: str) -> str:
-    # The notice is Markdown and anyone can write a link: a key made of more
-    # than letters, digits, "_", "-" and "." goes in a code span, where
-    # "![](http://…)" shows as typed instead of fetching someone's image.
-    if re.fullmatch(r"[\w.-]+", key):
-        return key
-    return "`" + key.replace("`", "'")[:40] + "`"
+def _shown_keys(keys: list[str]) -> str:
+    # Anyone can write a link, and the notice is Markdown: each name is shown
+    # as typed (a blank line, "![](http://…)" or "$…$" start no markup), cut to
+    # a sensible length, and only the first few of many are listed.
+    shown = [f"“{as_typed(key)}”" for key in keys[:_SHOWN_PROBLEMS]]
+    if len(keys) > _SHOWN_PROBLEMS:
+        shown.append(f"… (+{len(keys) - _SHOWN_PROBLEMS})")
+    return ", ".join(shown)
 
 
 def _link_value_taken(key: str, values: list[str]) -> bool:

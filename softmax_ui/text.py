@@ -7,13 +7,18 @@ string both show as typed: every ASCII punctuation character becomes a numeric
 character reference (``*`` → ``&#42;``), which Markdown and plotly decode into
 the character itself and never read as markup; line breaks and invisible
 control or direction characters become visible escapes (``\\n``, ``\\u202e``),
-and a long text is cut short with an ellipsis. Sinks that take plain text (a
-custom component setting ``textContent``) get :func:`plain` of it back.
+and a long text is cut short with an ellipsis. Markdown also turns bare
+addresses (``http://…``, ``www.…``, ``a@b.c``) and shortcodes (``:smile:``,
+``:material/home:``) into links and icons after it has decoded the references,
+so an invisible word joiner follows each ``:`` and ``@`` and splits ``www.``:
+the text reads the same and is never a link or an icon. Sinks that take plain
+text (a custom component setting ``textContent``) get :func:`plain` of it back.
 """
 
 from __future__ import annotations
 
 import html
+import re
 import string
 import unicodedata
 
@@ -21,7 +26,14 @@ import unicodedata
 NAME_CHARS = 60
 ELLIPSIS = "…"
 
-_REFERENCES = str.maketrans({c: f"&#{ord(c)};" for c in string.punctuation})
+WORD_JOINER = "\u2060"
+_REFERENCES = str.maketrans(
+    {
+        c: f"&#{ord(c)};" + (WORD_JOINER if c in ":@" else "")
+        for c in string.punctuation
+    }
+)
+_WWW = re.compile(r"(www)(?=\.)", re.IGNORECASE)
 # Unicode categories of characters that do not show themselves: controls (NUL,
 # newline), formats (right-to-left marks, zero-width joiners), separators of
 # lines and paragraphs, unassigned and private-use code points.
@@ -66,13 +78,15 @@ def as_typed(text: object, limit: int | None = NAME_CHARS) -> str:
     --------
     >>> as_typed("**b** <i>")
     '&#42;&#42;b&#42;&#42; &#60;i&#62;'
+    >>> plain(as_typed("see www.e.io or a@b.c"))
+    'see www.e.io or a@b.c'
     >>> as_typed("x" * 70, limit=5)
     'xxxx…'
     """
     shown = visible(str(text))
     if limit is not None:
         shown = shorten(shown, limit)
-    return shown.translate(_REFERENCES)
+    return _WWW.sub("\\1" + WORD_JOINER, shown).translate(_REFERENCES)
 
 
 def plain(shown: str) -> str:
@@ -83,4 +97,4 @@ def plain(shown: str) -> str:
     >>> plain(as_typed("<b>&"))
     '<b>&'
     """
-    return html.unescape(shown)
+    return html.unescape(shown).replace(WORD_JOINER, "")

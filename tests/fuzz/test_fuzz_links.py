@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from softmax_ui.i18n import CATALOGS
+from softmax_ui.text import as_typed, plain
 
 from .fuzz_helpers import (
     PAGES,
@@ -71,8 +72,8 @@ def clearly_unusable(key: str, value, page_keys: list[str]) -> bool:
 
 
 def as_named(key: str) -> str:
-    """How the notice writes a key: as it is, or its start in a code span."""
-    return key if re.fullmatch(r"[\w.-]+", key) else key.replace("`", "'")[:40]
+    """How the notice writes a key: its start, as typed, in quotation marks."""
+    return f"“{as_typed(key)}”"
 
 
 def notice_text(at) -> str:
@@ -149,5 +150,33 @@ def test_markup_in_a_link_key_is_not_shown_as_a_link_or_an_image():
     # into everyone's notice.
     key = "![x](http://e.io/a.png)[y](http://e.io)"
     at = open_by_link("explorer", {key: "1", "bogus": "1"})
-    # In a code span Markdown shows the text as typed: no image, no link.
-    assert notice_text(at) == f"`{key}`, bogus."
+    # As character references Markdown shows the text as typed: no image, no
+    # link, and nothing that could end a code span.
+    assert notice_text(at) == f"“{as_typed(key)}”, “bogus”."
+    assert plain(notice_text(at)) == f"“{key}”, “bogus”."
+    assert not re.search(r"[!\[\]()`]", re.sub(r"&#\d+;", "", notice_text(at)))
+
+
+@pytest.mark.parametrize(
+    "key",
+    [
+        "\n\n# HUGE HEADING",
+        "\n\n![](http://e.io/b)",
+        "a`\n\n`b ![](http://e.io/c)",
+        "$\\href{http://e.io}{k}$",
+        ":red[x] **b** <img src=//e.io/d>",
+        "\u202ertl\x00nul",
+    ],
+)
+def test_a_key_that_would_end_a_code_span_is_still_shown_as_text(key):
+    at = open_by_link("explorer", {key: "1"})
+    shown = notice_text(at)
+    assert shown, "no notice"
+    assert "\n" not in shown and "\x00" not in shown and "\u202e" not in shown
+    bare = re.sub(r"&#\d+;", "", shown)  # what Markdown could read as markup
+    assert not re.search(r"[!\[\]()`$<>*#:&]", bare), shown
+
+
+def test_a_very_long_key_is_cut_short_in_the_notice():
+    at = open_by_link("explorer", {"k" * 100_000: "1"})
+    assert len(notice_text(at)) < 100

@@ -10,7 +10,6 @@ memory, then subsampled with a notice.
 
 from __future__ import annotations
 
-import html
 import re
 import subprocess
 import sys
@@ -24,6 +23,7 @@ import pytest
 from softmax_core import read_csv
 from softmax_core.uploads import MAX_BYTES, MAX_EXAMPLES, MAX_FEATURES
 from softmax_ui.locales.en import STRINGS as EN
+from softmax_ui.text import plain
 
 from .fuzz_helpers import ROOT, assert_numbers_are_finite, figures, open_page, run
 
@@ -177,10 +177,10 @@ def test_names_from_a_file_are_shown_as_typed_not_as_markup():
     regions = figures(at)["training_regions"]
     # Character references: plotly shows them as the characters, as typed.
     names = [t.get("name") for t in regions["data"][1:]]
-    shown = [html.unescape(name) for name in names]
+    shown = [plain(name) for name in names]
     assert shown == ['<a href="//e.io">a</a>', "<b>bold</b>"]
     x_title = regions["layout"]["xaxis"]["title"]["text"]
-    assert html.unescape(x_title) == "<b>x1</b>"
+    assert plain(x_title) == "<b>x1</b>"
     for fig in figures(at).values():
         assert "<" not in str(fig["data"])
 
@@ -272,7 +272,7 @@ def test_a_bad_value_quoted_in_the_error_is_shown_as_typed_not_as_markdown():
     at.get_by_key("training_dataset").set_value("upload")
     at = upload(run(at), "image", content)
     [error] = [e.value for e in at.error]
-    assert "'![](http://e.io/a.png)' is not a number" in html.unescape(error)
+    assert "'![](http://e.io/a.png)' is not a number" in plain(error)
     assert not re.search(r"[!\[\]()]", error), error  # no character left as markup
 
 
