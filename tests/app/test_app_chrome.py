@@ -4,6 +4,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from softmax_ui.locales.zh_tw import STRINGS as ZH
+from softmax_ui.text import plain
 
 from .apptest_helpers import (
     APP,
@@ -169,8 +170,8 @@ def test_a_deep_link_names_the_values_it_could_not_use():
     assert [t.value for t in at.title] == [EN["explorer.title"]]
     assert at.get_by_key("explorer_z0").value == 10.0
     assert at.get_by_key("explorer_temperature").value == 0.5
-    notice = EN["chrome.link_notice"].format(keys="explorer_z0, bogus")
-    assert [w.value for w in at.warning] == [notice]
+    notice = EN["chrome.link_notice"].format(keys="“explorer_z0”, “bogus”")
+    assert [plain(w.value) for w in at.warning] == [notice]
     at.run()
     assert not at.warning
 

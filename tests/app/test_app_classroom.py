@@ -19,6 +19,7 @@ from streamlit.testing.v1 import AppTest
 
 from softmax_ui.classroom import CONTROLS, HIDDEN_WITH, PICKER_KEY, SHOW_ALL_KEY
 from softmax_ui.locales.zh_tw import STRINGS as ZH
+from softmax_ui.text import plain
 
 from .apptest_helpers import APP, EN, TIMEOUT, assert_no_exception, set_widget
 
@@ -287,8 +288,9 @@ def test_a_hide_value_that_names_no_control_is_reported_and_never_injected(name)
     if name.strip() in CONTROLS:
         assert warnings == []
     else:
-        # Named in a code span, so Markdown in it does nothing.
-        assert len(warnings) == 1 and "`hide=" in warnings[0]
+        # Named as typed (character references), so Markdown in it does nothing.
+        assert len(warnings) == 1 and f"“hide={name.strip()}”" in plain(warnings[0])
+        assert "<" not in warnings[0]
 
 
 def test_a_link_that_hides_nothing_known_hides_nothing():
