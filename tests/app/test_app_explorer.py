@@ -6,6 +6,7 @@ table and the plotly bars), which the page builds only once it is turned on.
 
 import json
 import math
+import re
 import subprocess
 import sys
 
@@ -13,6 +14,7 @@ import numpy as np
 import pytest
 
 from softmax_ui.state import TEMPERATURES
+from softmax_ui.text import plain
 
 from .apptest_helpers import (
     APP,
@@ -172,14 +174,25 @@ def test_typed_class_names_label_the_bars_and_the_table():
     assert column(at, 0, EN["table.class"]) == expected
 
 
-def test_a_class_name_with_html_reaches_the_figure_as_literal_text():
-    # Plotly reads <b> in labels as markup and st.table reads Markdown; as
-    # character references the name shows as typed in both and starts no markup.
-    at = set_widget(open_explorer(), "explorer_names", "<b>x</b>, a&b, [l](u)")
-    shown = ["&lt;b&gt;x&lt;/b&gt;", "a&amp;b", "&#91;l](u)"]
+TYPED_MARKUP = ["<b>x</b>", "**b**", "`c`", "$\\href{http://e.io}{k}$", ":red[x]"]
+
+
+def test_typed_class_names_reach_labels_table_and_figure_as_literal_text():
+    # Plotly reads <b> in labels as markup and slider labels and st.table read
+    # Markdown (with KaTeX and colours); as character references each name
+    # shows as typed everywhere and starts no markup.
+    at = set_widget(open_explorer(), "explorer_C", 5)
+    at = set_widget(at, "explorer_names", ", ".join(TYPED_MARKUP))
     for bars in figure(at, "explorer_bars")["data"]:
-        assert bars["x"][:3] == shown
-    assert column(at, 0, EN["table.class"])[:3] == shown
+        assert [plain(name) for name in bars["x"]] == TYPED_MARKUP
+    cells = column(at, 0, EN["table.class"])
+    labels = [at.get_by_key(f"explorer_z{k}").label for k in range(5)]
+    assert [plain(cell) for cell in cells] == TYPED_MARKUP
+    for k, (cell, label) in enumerate(zip(cells, labels, strict=True)):
+        assert plain(label) == f"z{k} · {TYPED_MARKUP[k]}"
+        for text in (cell, label):
+            bare = re.sub(r"&#\d+;", "", text)  # what Markdown could read as markup
+            assert not re.search(r"[<>*`$\\:\[\]{}]", bare), text
 
 
 def test_repeated_class_names_get_their_class_number():

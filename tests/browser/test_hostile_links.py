@@ -61,3 +61,24 @@ def test_hostile_hide_values_show_as_text_in_the_notice(app):
         # Names in ?hide= are separated by commas, blanks around them dropped.
         _notice_holds_text_only(app, f"hide={payload.split(',')[0].strip()}", "en")
     app.assert_no_errors()
+
+
+def test_typed_class_names_show_as_text_in_labels_and_the_table(app):
+    from .test_app_in_browser import open_python_view
+
+    typed = ["**b**", "`c`", "$\\href{http://e.io}{k}$", ":red[x]"]
+    app.open("/explorer")
+    page = app.page
+    names = page.locator(".st-key-explorer_names input")
+    app.interact(lambda: (names.fill(", ".join(typed)), names.press("Enter")))
+    open_python_view(app)
+    for k, name in enumerate(typed):
+        label = page.locator(f".st-key-explorer_z{k} [data-testid='stWidgetLabel']")
+        expect(label).to_have_text(f"z{k} · {name}".replace(":", ":" + WORD_JOINER))
+        assert label.locator("strong, code, .katex, a, span[class*=color]").count() == 0
+    table = page.locator('[data-testid="stTable"]').first
+    for name in typed:
+        shown = name.replace(":", ":" + WORD_JOINER)
+        expect(table.get_by_text(shown, exact=True)).to_have_count(1)
+    assert table.locator("strong, code, .katex, a").count() == 0
+    app.assert_no_errors()
