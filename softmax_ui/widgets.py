@@ -143,6 +143,13 @@ def _link_text(value: Any) -> str:
 
 
 def _nearest_option(text: str, options: Sequence[Any]) -> Any | None:
+    """The option ``text`` names, or the nearest number; None if there is none.
+
+    Examples
+    --------
+    >>> _nearest_option("1e308", (0.001, 0.5, 100.0)), _nearest_option("-inf", (0, 64))
+    (100.0, 0)
+    """
     text = text.strip()
     for option in options:
         if str(option).lower() == text.lower():
@@ -153,6 +160,10 @@ def _nearest_option(text: str, options: Sequence[Any]) -> Any | None:
         except ValueError:
             return None
         if number == number:  # not NaN
+            # Brought into the options' range first: beyond it every distance
+            # rounds to the same huge (or infinite) number, and the first
+            # option, not the nearest end, would win.
+            number = min(max(number, min(options)), max(options))
             return min(options, key=lambda o: abs(o - number))
     return None
 

@@ -145,6 +145,23 @@ def test_huge_numbers_in_a_link_open_sliders_at_their_ends():
     assert_numbers_are_finite(at)
 
 
+@pytest.mark.parametrize(
+    ("key", "text", "value"),
+    [
+        ("training_learning_rate", "1e308", 100.0),
+        ("training_learning_rate", "inf", 100.0),
+        ("training_learning_rate", "-1e308", 0.001),
+        ("training_hidden_units", "inf", 64),
+        ("training_hidden_units", "1e308", 64),
+        ("training_hidden_units", "-inf", 0),
+        ("training_l2", "1e999", 10.0),
+    ],
+)
+def test_huge_numbers_in_a_link_pick_the_nearest_end_of_a_choice(key, text, value):
+    at = open_by_link("training", {key: text})
+    assert at.get_by_key(key).value == value
+
+
 def test_markup_in_a_link_key_is_not_shown_as_a_link_or_an_image():
     # A link shared in the room could otherwise put someone's image or link
     # into everyone's notice.
