@@ -32,6 +32,7 @@ from softmax_ui.state import (
 from softmax_ui.widgets import clamp_link_value, linked_choice
 
 SHOWN_EXAMPLES = 8
+RUN_END = "_training_run_end"  # the last iteration of the run shown before
 
 start_page("training.title")
 st.markdown(tr("training.intro"))
@@ -116,8 +117,12 @@ with view:
     bar.empty()
 train_set, test_set = runs.split_data(data, test_percent / 100)
 steps = sorted(history.snapshots)
-if st.session_state.get("training_iteration") not in steps:
+# The scrubber follows the end of each new run unless it was moved away from
+# the end of the run before; then it keeps its iteration where that still is.
+shown_before = st.session_state.get("training_iteration")
+if shown_before == st.session_state.get(RUN_END) or shown_before not in steps:
     st.session_state.pop("training_iteration", None)
+st.session_state[RUN_END] = steps[-1]
 sz = figure_sizes()
 
 with view:

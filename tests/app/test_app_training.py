@@ -136,6 +136,27 @@ def test_scrubbing_to_iteration_0_shows_j_of_log_c():
     assert metric_number(at, ACCURACY) == pytest.approx(0.25, abs=0.05)
 
 
+def test_the_scrubber_follows_the_end_of_a_longer_run():
+    at = open_page("training")
+    assert shown_iteration(at) == 300
+    at = set_widget(at, "training_iterations", 1000)
+    assert at.get_by_key("training_iteration").value == 1000
+    assert shown_iteration(at) == 1000
+    [j_label] = [m.label for m in at.metric if m.label.startswith("J at iteration")]
+    assert j_label == EN["training.cost_now"].format(it=1000)
+    assert j_now(at) == pytest.approx(shown_costs(at)[-1], abs=5e-4)
+    # And back to a shorter run: the end again.
+    at = set_widget(at, "training_iterations", 200)
+    assert at.get_by_key("training_iteration").value == 200
+
+
+def test_a_scrubbed_iteration_is_kept_when_the_run_grows():
+    at = set_widget(open_page("training"), "training_iteration", 150)
+    at = set_widget(at, "training_iterations", 1000)
+    assert at.get_by_key("training_iteration").value == 150
+    assert shown_iteration(at) == 150
+
+
 @pytest.mark.parametrize("count", [2, 7])
 def test_j_at_iteration_0_is_log_c_for_other_class_counts(count):
     at = set_widget(open_page("training"), "training_C", count)
