@@ -32,6 +32,7 @@ from softmax_ui.state import (
 from softmax_ui.widgets import clamp_link_value, linked_choice
 
 SHOWN_EXAMPLES = 8
+DEFAULT = runs.TrainingSettings()
 RUN_END = "_training_run_end"  # the last iteration of the run shown before
 
 start_page("training.title")
@@ -68,7 +69,8 @@ with controls:
         clamp_link_value("training_C", 2, 10)
         clamp_link_value("training_m", 40, 3000)
         clamp_link_value("training_seed", 0, 10_000)
-        count = int(st.number_input(tr("widgets.C"), 2, 10, 4, key="training_C",
+        count = int(st.number_input(tr("widgets.C"), 2, 10, DEFAULT.num_classes,
+                                    key="training_C",
                                     bind="query-params"))
         m = st.slider(tr("training.m"), 40, 3000, 300, 20, key="training_m",
                       bind="query-params")
@@ -83,22 +85,24 @@ with controls:
     )
     st.subheader(tr("training.model"))
     hidden = linked_choice(
-        st.select_slider, tr("training.hidden"), HIDDEN_UNITS, default=0,
+        st.select_slider, tr("training.hidden"), HIDDEN_UNITS,
+        default=DEFAULT.hidden_units,
         key="training_hidden_units", help=tr("training.hidden_help"),
     )
     activation = linked_choice(
-        st.radio, tr("training.activation"), ("tanh", "relu"), default="tanh",
+        st.radio, tr("training.activation"), ("tanh", "relu"),
+        default=DEFAULT.activation,
         key="training_activation", horizontal=True, disabled=hidden == 0,
     )
     learning_rate = linked_choice(
         st.select_slider, tr("training.learning_rate"), LEARNING_RATES,
-        default=0.05, key="training_learning_rate",
+        default=DEFAULT.learning_rate, key="training_learning_rate",
     )
     clamp_link_value("training_iterations", 1, 3000)
-    iterations = st.slider(tr("training.iterations"), 1, 3000, 300,
+    iterations = st.slider(tr("training.iterations"), 1, 3000, DEFAULT.iterations,
                            key="training_iterations", bind="query-params")
     l2 = linked_choice(
-        st.select_slider, tr("training.l2"), L2_STRENGTHS, default=0.0,
+        st.select_slider, tr("training.l2"), L2_STRENGTHS, default=DEFAULT.l2,
         key="training_l2", help=tr("training.l2_help"),
     )
 
@@ -107,11 +111,14 @@ if data is None:
     st.stop()
 
 names = list(data.class_names or class_names(count))
-run = (count, hidden, activation, float(learning_rate), int(iterations), float(l2),
-       test_percent / 100)
+settings = runs.TrainingSettings(
+    num_classes=count, hidden_units=hidden, activation=activation,
+    learning_rate=learning_rate, iterations=iterations, l2=l2,
+    test_share=test_percent / 100,
+)
 with view:
     bar = st.empty()
-    history = runs.training_run(data, *run, _progress=runs.progress_bar(
+    history = runs.training_run(data, settings, _progress=runs.progress_bar(
         bar, int(iterations), lambda it: tr("training.progress", it=it, of=iterations)
     ))
     bar.empty()
@@ -164,7 +171,7 @@ with view:
         key="training_cost", config={"displayModeBar": False},
     )
     if data.X.shape[0] == 2:
-        regions = runs.regions_at(data, run, iteration)
+        regions = runs.regions_at(data, settings, iteration)
         region_col.plotly_chart(
             figures.decision_regions(
                 regions.xs, regions.ys, regions.classes, train_set.X,

@@ -27,9 +27,9 @@ from .i18n import class_names, tr
 from .state import LECTURE_Y_HAT
 
 # The training page's defaults (blobs, C = 4, m = 300, seed 0; softmax
-# regression, α = 0.05, 300 iterations): equal arguments share the cache.
+# regression, α = 0.05, 300 iterations): equal settings share the cache.
 DATA = ("blobs", 4, 300, 0)
-RUN = (4, 0, "tanh", 0.05, 300)
+SETTINGS = runs.TrainingSettings()
 CHART = {"displayModeBar": False}
 SHOWN_COLUMNS = 6
 # Early in training, when the examples' losses still differ widely.
@@ -38,7 +38,7 @@ COST_ITERATION = 15
 
 def _training() -> tuple[runs.Data, TrainingHistory]:
     data = runs.generated_data(*DATA)
-    return data, runs.training_run(data, *RUN)
+    return data, runs.training_run(data, SETTINGS)
 
 
 def _iteration(history: TrainingHistory, key: str, near: int) -> tuple[int, Parameters]:
@@ -121,7 +121,7 @@ def training() -> None:
     data, history = _training()
     controls, curve_col, region_col = st.columns([1, 2, 2], gap="large")
     with controls:
-        iteration, _ = _iteration(history, "lecture_iteration", RUN[-1])
+        iteration, _ = _iteration(history, "lecture_iteration", SETTINGS.iterations)
         st.metric(tr("training.cost_start"), f"{history.costs[0]:.3f}")
         st.metric(
             tr("training.cost_now", it=iteration), f"{history.costs[iteration]:.3f}"
@@ -141,7 +141,7 @@ def training() -> None:
         key="lecture_cost",
         config=CHART,
     )
-    regions = runs.regions_at(data, RUN, iteration)
+    regions = runs.regions_at(data, SETTINGS, iteration)
     region_col.plotly_chart(
         figures.decision_regions(
             regions.xs,

@@ -105,36 +105,57 @@ def split_data(data: Data, test_share: float) -> tuple[Data, Data | None]:
     )
 
 
+@dataclass(frozen=True)
+class TrainingSettings:
+    """What a training run depends on besides its data; its defaults are the page's.
+
+    One frozen value for the training page, the guided lecture and the cache:
+    equal settings are one cache key, so equal runs are trained once.
+    """
+
+    num_classes: int = 4
+    hidden_units: int = 0
+    activation: str = "tanh"
+    learning_rate: float = 0.05
+    iterations: int = 300
+    l2: float = 0.0
+    test_share: float = 0.0
+
+    def __post_init__(self) -> None:
+        # Plain Python numbers: 0.05 and numpy's float64(0.05) would pickle,
+        # and so hash, differently, and make two cache keys of one run.
+        for name, kind in (
+            ("num_classes", int), ("hidden_units", int), ("learning_rate", float),
+            ("iterations", int), ("l2", float), ("test_share", float),
+        ):  # fmt: skip
+            object.__setattr__(self, name, kind(getattr(self, name)))
+        object.__setattr__(self, "activation", str(self.activation))
+
+
 @st.cache_data(max_entries=64, show_spinner=False)
 def training_run(
     data: Data,
-    num_classes: int,
-    hidden_units: int,
-    activation: str,
-    learning_rate: float,
-    iterations: int,
-    l2: float = 0.0,
-    test_share: float = 0.0,
+    settings: TrainingSettings,
     _progress: Callable[[int], Any] | None = None,
 ) -> TrainingHistory:
     """Gradient descent on ``data``, with about 100 snapshots for scrubbing.
 
-    With ``test_share`` > 0 that share of the examples is held out
+    With ``settings.test_share`` > 0 that share of the examples is held out
     (:func:`split_data`) and its J and accuracy are recorded as well.
     ``_progress`` (not part of the cache key) hears of every step, see
     :func:`progress_bar`.
     """
-    train_set, test_set = split_data(data, test_share)
+    train_set, test_set = split_data(data, settings.test_share)
     return train(
         train_set.X,
         train_set.labels,
-        num_classes,
-        learning_rate=learning_rate,
-        iterations=iterations,
-        hidden_units=hidden_units,
-        activation=activation,
-        snapshot_every=max(1, iterations // SNAPSHOTS),
-        l2=l2,
+        settings.num_classes,
+        learning_rate=settings.learning_rate,
+        iterations=settings.iterations,
+        hidden_units=settings.hidden_units,
+        activation=settings.activation,
+        snapshot_every=max(1, settings.iterations // SNAPSHOTS),
+        l2=settings.l2,
         test=None if test_set is None else (test_set.X, test_set.labels),
         progress=_progress,
     )
@@ -172,7 +193,7 @@ def _draw_outside_the_cache(placeholder: Any, fraction: float, text: str) -> Non
 
 
 @st.cache_data(max_entries=256, show_spinner=False)
-def regions_at(data: Data, run: tuple, iteration: int) -> Regions:
-    """Decision regions at ``iteration`` of the run ``training_run(data, *run)``."""
-    history = training_run(data, *run)
+def regions_at(data: Data, settings: TrainingSettings, iteration: int) -> Regions:
+    """Decision regions at ``iteration`` of the run ``training_run(data, settings)``."""
+    history = training_run(data, settings)
     return class_regions(history.snapshots[iteration], data.X, points=120)

@@ -38,7 +38,7 @@ def open_lecture(step: str | None = None, lang: str = "en") -> AppTest:
     if step is not None:
         at.query_params["step"] = step
     if lang != "en":
-        at.session_state["lang"] = lang
+        at.query_params["lang"] = lang
     at.switch_page("pages/lecture.py")
     at.run()
     assert_no_exception(at)
@@ -107,7 +107,7 @@ def test_a_step_outside_the_lecture_opens_the_nearest_step_and_says_so(link, nea
     at = open_lecture(link)
     assert shown_step(at) == nearest
     assert heading(at) == expected_heading(nearest)
-    notice = EN["chrome.link_notice"].format(keys="step")
+    notice = EN["chrome.link_notice"].format(keys="“step”")
     assert notice in [w.value for w in at.warning]
 
 
@@ -296,3 +296,27 @@ def test_a_link_that_hides_the_step_navigation_keeps_students_on_its_step():
     for key in ("lecture_previous", "lecture_next", "lecture_page_up",
                 "lecture_page_down"):
         assert not free.get_by_key(key).disabled, key
+
+
+def test_the_lecture_and_the_training_page_share_one_training_run(monkeypatch):
+    # The lecture's training steps use the training page's defaults: a visit to
+    # either after the other trains nothing (the cache holds the run).
+    from softmax_ui import runs
+
+    runs.training_run.clear()
+    runs.regions_at.clear()
+    trained = []
+    real_train = runs.train
+    monkeypatch.setattr(
+        runs, "train", lambda *a, **k: trained.append(a[2]) or real_train(*a, **k)
+    )
+    open_page("training")
+    assert trained == [4]
+    for step in ("7", "8", "10"):
+        open_lecture(step)
+    assert trained == [4], "the lecture trained its own run"
+    runs.training_run.clear()
+    runs.regions_at.clear()
+    open_lecture("10")
+    open_page("training")
+    assert len(trained) == 2, "the training page trained again after the lecture"
