@@ -12,10 +12,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
-from streamlit.runtime.pages_manager import PagesManager
 
 from . import classroom
 from .i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, tr
+from .streamlit_internals import leave_pages_folder_mode
 from .style import Sizes, sizes
 from .text import as_typed
 
@@ -178,8 +178,7 @@ def start_page(title_key: str) -> None:
     runs. Switching that mode off and rerunning brings the same page back
     through ``app.py``, with the query string intact.
     """
-    if PagesManager.uses_pages_directory:
-        PagesManager.uses_pages_directory = False
+    if leave_pages_folder_mode():
         st.rerun()
     # Here, not in settings_sidebar: a rerun before the navigation has run
     # would open the home page, not this one.

@@ -24,11 +24,11 @@ from __future__ import annotations
 from collections.abc import Container, Iterable
 
 import streamlit as st
-from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from .components import declare, payload
 from .i18n import tr
 from .state import MAX_C, z_key
+from .streamlit_internals import widget_keys_this_run
 from .widgets import typed_names
 
 HIDE_PARAM = "hide"
@@ -223,8 +223,7 @@ def _keys_this_run() -> Container[str]:
     # that set is exactly this page's controls, where the session state may
     # still hold the previous page's for one run. The session state is the
     # fallback should a later version not keep the set there.
-    ctx = get_script_run_ctx()
-    keys = getattr(getattr(ctx, "shared", None), "widget_user_keys_this_run", None)
+    keys = widget_keys_this_run()
     return st.session_state if keys is None else keys
 
 

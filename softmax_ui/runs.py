@@ -6,7 +6,6 @@ the default settings costs one training run.
 
 from __future__ import annotations
 
-import contextvars
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -14,9 +13,6 @@ from typing import Any
 
 import numpy as np
 import streamlit as st
-from streamlit.runtime.scriptrunner_utils.script_run_context import (
-    in_cached_function,
-)
 
 from softmax_core import (
     LabelledData,
@@ -31,6 +27,7 @@ from softmax_core import (
     train_test_split,
 )
 
+from .streamlit_internals import draw_outside_the_cache
 from .text import as_typed
 
 DATASETS = ("blobs", "spirals", "upload")
@@ -178,18 +175,10 @@ def progress_bar(
         if now - start < 0.5 or now - shown[0] < 0.1:
             return
         shown[0] = now
-        contextvars.copy_context().run(_draw_outside_the_cache, placeholder,
-                                       done / max(iterations, 1), label(done))
+        draw_outside_the_cache(placeholder.progress, done / max(iterations, 1),
+                               label(done))
 
     return report
-
-
-def _draw_outside_the_cache(placeholder: Any, fraction: float, text: str) -> None:
-    # Inside a cached function Streamlit records every element drawn, to draw
-    # it again on a cache hit; the bar belongs to the page, not to the run.
-    # (Run in a copy of the context, so the flag is back as it was after.)
-    in_cached_function.set(False)
-    placeholder.progress(fraction, text=text)
 
 
 @st.cache_data(max_entries=256, show_spinner=False)

@@ -1,0 +1,66 @@
+"""Every use of Streamlit's private internals, in one place beside the version pin.
+
+Streamlit (pinned to 1.67 in ``requirements.txt``) offers no public API for
+these three needs. Each use is a small function here, and
+``tests/app/test_streamlit_internals.py`` fails loudly, naming the internal,
+when an upgrade moves or renames it.
+
+- ``PagesManager.uses_pages_directory``: whether a run is in the old
+  pages-folder mode (a deep link opened first on a fresh server runs the page
+  without ``app.py``); :func:`leave_pages_folder_mode`.
+- ``ScriptRunContext.shared.widget_user_keys_this_run``: the widget keys this
+  run has drawn; :func:`widget_keys_this_run`.
+- ``script_run_context.in_cached_function``: set while a ``st.cache_data``
+  function runs, so that its elements are recorded to be replayed on a cache
+  hit; :func:`draw_outside_the_cache`.
+"""
+
+from __future__ import annotations
+
+import contextvars
+from collections.abc import Callable, Container
+from typing import Any
+
+from streamlit.runtime.pages_manager import PagesManager
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+from streamlit.runtime.scriptrunner_utils.script_run_context import (
+    in_cached_function,
+)
+
+
+def leave_pages_folder_mode() -> bool:
+    """Switch Streamlit's pages-folder mode off; True if it was on.
+
+    A fresh server whose first visitor opens ``/explorer?…`` runs
+    ``pages/explorer.py`` on its own, as in Streamlit's pages-folder mode,
+    because the app has a ``pages/`` folder. With the mode off, a rerun comes
+    back through ``app.py`` and its ``st.navigation``.
+    """
+    if PagesManager.uses_pages_directory:
+        PagesManager.uses_pages_directory = False
+        return True
+    return False
+
+
+def widget_keys_this_run() -> Container[str] | None:
+    """The keys of the widgets this run has drawn so far, or None if unknown.
+
+    Streamlit notes them to refuse a key used twice in one run.
+    """
+    ctx = get_script_run_ctx()
+    return getattr(getattr(ctx, "shared", None), "widget_user_keys_this_run", None)
+
+
+def draw_outside_the_cache(draw: Callable[..., Any], *args: Any) -> None:
+    """Call ``draw(*args)`` as if no cached function were running.
+
+    Inside a cached function Streamlit records every element drawn, to draw it
+    again on a cache hit; a progress bar belongs to the page, not to the cached
+    result. Run in a copy of the context, so the flag is back as it was after.
+    """
+
+    def unrecorded() -> None:
+        in_cached_function.set(False)
+        draw(*args)
+
+    contextvars.copy_context().run(unrecorded)
