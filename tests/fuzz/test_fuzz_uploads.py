@@ -104,8 +104,9 @@ def corpus() -> dict[str, tuple[bytes, str | None]]:
         "unbalanced quote": (b'x1,x2,label\n1,2,"a\n3,4,b\n', "could not be read"),
         "a row too long": (b"x1,x2,label\n1,2,a\n3,4,b,5\n", "could not be read"),
         "every row too long": (b"a,b\n1,2,x\n3,4,y\n", "more values than the header"),
-        "a row too short": (b"x1,x2,label\n1,2,a\n3,4\n", "label is missing"),
-        "separators only": (b",,,\n,,,\n", "missing"),
+        # Rows with a missing value are left out (issue 14); then one class is left.
+        "a row too short": (b"x1,x2,label\n1,2,a\n3,4\n", "only one class"),
+        "separators only": (b",,,\n,,,\n", "no data rows"),
         "markup in names": (markup.encode(), ACCEPTED),
     }
 
