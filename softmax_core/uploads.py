@@ -319,7 +319,7 @@ def _check_class_count(
         raise ValueError(
             f"Column '{_short(name)}' has only one class ('{_short(class_names[0])}')"
             f"{once}; a classifier needs at least 2 different labels. Add rows of"
-            " another class, or fill in the missing values."
+            " another class" + (", or fill in the missing values." if once else ".")
         )
     if len(class_names) > MAX_CLASSES:
         raise ValueError(
@@ -409,7 +409,8 @@ def _read(raw: bytes) -> LabelledData:
         _check_name_lengths(
             shape.first_row,
             "column name",
-            lambda k: f"Row {header_row}" + ("" if k is None else f", column {k + 1}"),
+            lambda k: f"row {header_row}" if k is None else f"Row {header_row},"
+            f" column {k + 1}",
         )
     table = _parse_table(shape.text, shape.sep, shape.has_header, shape.lines_before)
     if table.shape[1] < 2:
@@ -464,7 +465,7 @@ def _read(raw: bytes) -> LabelledData:
     _check_name_lengths(
         class_names,
         "label",
-        lambda k: f"Column '{_short(label_name)}'"
+        lambda k: f"column '{_short(label_name)}'"
         if k is None
         else f"Row {_first_with(table.iloc[:, label_j], class_names[k]) + first_row},"
         f" column '{_short(label_name)}'",
