@@ -14,6 +14,8 @@ import io
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 #: The values that mean "no value here" (compared in lower case).
 MISSING = ("", "?", "na", "n/a", "nan", "null", "none")
 LABEL_COLUMN_NAMES = ("label", "class", "y")
@@ -32,7 +34,6 @@ _CJK_FIELD = re.compile(
 )
 # Big5's first level: the 5401 frequently used characters, A440 to C67E.
 _BIG5_FREQUENT = (0xA440, 0xC67E)
-_NON_ASCII_RUN = re.compile(r"[^\x00-\x7f]+")
 _BLANK_LINES = re.compile(r"\A(?:[ \t]*(?:\r\n|\r|\n))*")
 _SEP_HINT = re.compile(r'\A"?sep=([^\r\n"])"?[,;\t]*(?:\r\n|\r|\n|\Z)', re.IGNORECASE)
 
@@ -83,13 +84,13 @@ def decode(raw: bytes) -> str:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if encoding != "cp950" or reads_as_chinese(text, raw.decode("latin-1")):
+        if encoding != "cp950" or reads_as_chinese(text, raw):
             return _text_only(text)
     raise AssertionError("Latin-1 decodes every byte")  # pragma: no cover
 
 
-def reads_as_chinese(big5: str, latin: str) -> bool:
-    r"""Whether a file read as Big5 (``big5``) and as Latin-1 (``latin``) is Chinese.
+def reads_as_chinese(big5: str, raw: bytes) -> bool:
+    r"""Whether the file ``raw``, read as Big5 (``big5``), is Chinese.
 
     Three things tell Chinese from a Western file whose accents pair up with
     the ASCII letter after them into Big5 characters:
@@ -104,25 +105,49 @@ def reads_as_chinese(big5: str, latin: str) -> bool:
 
     Examples
     --------
-    >>> text = "身高cm,性別\n160,女\n".encode("big5")
-    >>> reads_as_chinese(text.decode("cp950"), text.decode("latin-1"))
+    >>> raw = "身高cm,性別\n160,女\n".encode("big5")
+    >>> reads_as_chinese(raw.decode("cp950"), raw)
     True
-    >>> text = "Größe,Ärger,Élan".encode("cp1252")
-    >>> reads_as_chinese(text.decode("cp950"), text.decode("latin-1"))
+    >>> raw = "Größe,Ärger,Élan".encode("cp1252")
+    >>> reads_as_chinese(raw.decode("cp950"), raw)
     False
     """
-    chinese = set(_CJK.findall(big5))
+    chinese = {c for c in set(big5) if _CJK.match(c)}
     if not chinese:
         return False
     codes = [int.from_bytes(c.encode("cp950"), "big") for c in chinese]
     frequent = sum(_BIG5_FREQUENT[0] <= code <= _BIG5_FREQUENT[1] for code in codes)
     high = sum(code & 0xFF > 0xA0 for code in codes)
-    runs = _NON_ASCII_RUN.findall(latin)
-    western = sum(len(run) for run in runs if len(run) <= 2 and run.isalpha())
     return (
         2 * frequent > len(codes)
-        and 2 * western < sum(len(run) for run in runs)
+        and 2 * _western_letters(raw) < _non_ascii(raw)
         and (4 * high >= len(codes) or _CJK_FIELD.search(big5) is not None)
+    )
+
+
+# Which bytes are letters in Latin-1: ª µ º and À to ÿ but × and ÷.
+_LATIN1_LETTER = np.array([chr(b).isalpha() and b > 0x7F for b in range(256)])
+
+
+def _non_ascii(raw: bytes) -> int:
+    return int(np.count_nonzero(np.frombuffer(raw, np.uint8) > 0x7F))
+
+
+def _western_letters(raw: bytes) -> int:
+    """How many of ``raw``'s non-ASCII bytes are, read as Latin-1, letters one or
+    two in a row (``é``, ``öß``): the accents of a Western file."""
+    data = np.frombuffer(raw, np.uint8)
+    high = np.zeros(data.size + 2, dtype=bool)
+    high[1:-1] = data > 0x7F
+    starts = np.flatnonzero(high[1:] & ~high[:-1])
+    ends = np.flatnonzero(~high[1:] & high[:-1])
+    lengths = ends - starts
+    letter = _LATIN1_LETTER[data]
+    one = starts[lengths == 1]
+    two = starts[lengths == 2]
+    return int(
+        np.count_nonzero(letter[one])
+        + 2 * np.count_nonzero(letter[two] & letter[two + 1])
     )
 
 

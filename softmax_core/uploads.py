@@ -195,9 +195,12 @@ def _column(series, decimal_comma: bool) -> _Column:
         missing = np.isnan(numbers)
         return _Column(numbers, missing, np.zeros_like(missing), None)
     texts = _as_text(series)
-    missing = texts.str.lower().isin(MISSING).to_numpy()
-    values = texts.str.replace(",", ".", regex=False) if decimal_comma else texts
-    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=np.float64)
+    # Each distinct value is looked at once: a label column holds few.
+    codes, uniques = pd.factorize(texts)
+    uniques = pd.Series(uniques, dtype=object)
+    missing = uniques.str.lower().isin(MISSING).to_numpy()[codes]
+    values = uniques.str.replace(",", ".", regex=False) if decimal_comma else uniques
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=np.float64)[codes]
     return _Column(numbers, missing, ~missing & np.isnan(numbers), texts)
 
 
