@@ -3,14 +3,24 @@ r"""A user's CSV file turned into training data: X (n×m), labels and class name
 Parsing is pandas' job (its C parser: a million rows take a fraction of a
 second); pandas is imported here alone, and only when a file is read, so the
 rest of the core needs numpy only. Every problem a file can have becomes a
-``ValueError`` whose message says which row, which column and what was
-expected, in words a student understands.
+``ValueError`` whose message says which row, which column, what was expected
+and what to change, in words a student understands.
+
+Files come as people have them (:func:`read_csv` lists the forms): written by
+pandas or R with an index column first, saved by Excel in Traditional Chinese
+(Big5) with a ``sep=`` line, without a header row as UCI's, with missing
+values, with the label column anywhere. Each thing the reader does about them
+is reported in :class:`LabelledData`, for the page to say. Encodings,
+separators and the header are found in :mod:`.upload_text`.
 
 Limits, so that one student's file cannot stall the server for the room: a
 file of at most ``MAX_BYTES`` (the upload limit of ``.streamlit/config.toml``),
 at most ``MAX_FEATURES`` feature columns, and at most ``MAX_EXAMPLES`` rows (and
 ``MAX_VALUES`` numbers n·m) used for training: a larger file is checked in full,
-then a random subsample of its rows is kept, the same one every time.
+then a random subsample of its rows is kept, the same one every time. Names
+(of columns and classes) of at most ``MAX_NAME_CHARS`` characters that differ
+within the ``SHOWN_NAME_CHARS`` the page shows, so that a 9 MB label is
+refused rather than quoted or drawn.
 """
 
 from __future__ import annotations
@@ -26,8 +36,6 @@ import numpy as np
 
 from .datasets import MAX_CLASSES
 from .upload_text import LABEL_COLUMN_NAMES, MISSING, decode, layout
-
-__all__ = ["LABEL_COLUMN_NAMES", "MISSING", "LabelledData", "read_csv"]
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_FEATURES = 1000

@@ -153,6 +153,13 @@ def test_western_files_that_also_decode_as_big5_stay_western(header, names, enco
     assert data.feature_names == (header.split(",")[0],)
 
 
+def test_big5_chinese_labels_under_an_english_header_are_read_as_big5():
+    # 女 and 男 have second bytes in the ASCII range: read as Latin-1, "¤k", "¨k".
+    rows = "".join(f"{h},{w},{s}\n" for h, w, s in BODY)
+    data = read_csv(("height,weight,sex\n" + rows).encode("big5"))
+    assert data.class_names == ("女", "男")
+
+
 # --- No header row ---------------------------------------------------------------
 
 
