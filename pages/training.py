@@ -48,7 +48,7 @@ with controls:
     data, count = None, 0
     if dataset == "upload":
         upload = st.file_uploader(
-            tr("training.upload"), type=["csv", "txt"], key="training_upload",
+            tr("training.upload"), type=["csv", "tsv", "txt"], key="training_upload",
             help=tr("training.upload_help"),
         )
         if upload is None:
@@ -62,6 +62,22 @@ with controls:
             count = len(data.class_names)
             st.caption(tr("training.upload_read", m=data.X.shape[1],
                           n=data.X.shape[0], C=count))
+            # What the reader did to the file, one line each (names as typed).
+            if data.dropped_index_column:
+                st.caption(tr("training.upload_index_dropped",
+                              name=data.dropped_index_column))
+            elif data.dropped_index_column == "":
+                st.caption(tr("training.upload_index_unnamed"))
+            if data.header_made:
+                st.caption(tr("training.upload_header_made", n=data.X.shape[0]))
+            if data.label_from_words:
+                st.caption(tr("training.upload_label_column",
+                              name=data.label_from_words))
+            if data.rows_left_out:
+                more = data.rows_left_out > len(data.rows_with_missing)
+                rows = ", ".join(map(str, data.rows_with_missing)) + (", …" * more)
+                st.caption(tr("training.upload_missing", rows=rows,
+                              count=data.rows_left_out))
             if data.rows_in_file:
                 st.info(tr("training.upload_subsampled", rows=data.rows_in_file,
                            m=data.X.shape[1]), icon=":material/filter_alt:")

@@ -3,14 +3,24 @@ r"""A user's CSV file turned into training data: X (n×m), labels and class name
 Parsing is pandas' job (its C parser: a million rows take a fraction of a
 second); pandas is imported here alone, and only when a file is read, so the
 rest of the core needs numpy only. Every problem a file can have becomes a
-``ValueError`` whose message says which row, which column and what was
-expected, in words a student understands.
+``ValueError`` whose message says which row, which column, what was expected
+and what to change, in words a student understands.
+
+Files come as people have them (:func:`read_csv` lists the forms): written by
+pandas or R with an index column first, saved by Excel in Traditional Chinese
+(Big5) with a ``sep=`` line, without a header row as UCI's, with missing
+values, with the label column anywhere. Each thing the reader does about them
+is reported in :class:`LabelledData`, for the page to say. Encodings,
+separators and the header are found in :mod:`.upload_text`.
 
 Limits, so that one student's file cannot stall the server for the room: a
 file of at most ``MAX_BYTES`` (the upload limit of ``.streamlit/config.toml``),
 at most ``MAX_FEATURES`` feature columns, and at most ``MAX_EXAMPLES`` rows (and
 ``MAX_VALUES`` numbers n·m) used for training: a larger file is checked in full,
-then a random subsample of its rows is kept, the same one every time.
+then a random subsample of its rows is kept, the same one every time. Names
+(of columns and classes) of at most ``MAX_NAME_CHARS`` characters that differ
+within the ``SHOWN_NAME_CHARS`` the page shows, so that a 9 MB label is
+refused rather than quoted or drawn.
 """
 
 from __future__ import annotations
@@ -25,9 +35,8 @@ from typing import IO
 import numpy as np
 
 from .datasets import MAX_CLASSES
+from .upload_text import LABEL_COLUMN_NAMES, MISSING, decode, layout
 
-LABEL_COLUMN_NAMES = ("label", "class", "y")
-MISSING = ("", "nan", "na", "n/a", "null", "none")
 MAX_BYTES = 20 * 1024 * 1024
 MAX_FEATURES = 1000
 MAX_EXAMPLES = 3000
@@ -36,19 +45,21 @@ SUBSAMPLE_SEED = 0
 # Far beyond any measurement, and small enough that x² and sums over a million
 # rows stay finite when the features are standardized.
 MAX_MAGNITUDE = 1e100
-# C0 and C1 control characters other than tab, newline, carriage return and
-# the old end-of-file mark: text files hardly hold them, binary files do.
-# A non-ASCII character inside a Latin word: between two letters, or before or
-# after two lower-case ones ("école" read as Big5 starts with a Chinese character).
-_INSIDE_LATIN_WORD = re.compile(
-    r"[A-Za-z][^\x00-\x7f][A-Za-z]|[^\x00-\x7f][a-z]{2}|[a-z]{2}[^\x00-\x7f]"
-)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x19\x1b-\x1f\x7f-\x9f]")
+#: Characters of a name (a column's or a class's) the page shows; the rest is
+#: cut off with an ellipsis, so two names must differ within them.
+SHOWN_NAME_CHARS = 60
+#: The longest name accepted: a 9 MB class name once froze the tab that drew it.
+MAX_NAME_CHARS = 200
+#: Row numbers listed of the rows left out for a missing value.
+LISTED_ROWS = 5
+# A first column under one of these names (any case) that counts the rows
+# 0 … m−1 or 1 … m is an index, as pandas, R and Kaggle write it.
+INDEX_COLUMN_NAMES = ("", "id", "index")
 
 
 @dataclass(frozen=True)
 class LabelledData:
-    """Training data read from a file.
+    """Training data read from a file, and what the reader did to get it.
 
     Attributes
     ----------
@@ -59,10 +70,26 @@ class LabelledData:
     class_names : tuple of str
         The label values of the file, in the order of their index.
     feature_names : tuple of str
-        The names of the n feature columns.
+        The names of the n feature columns (x1 … xn for a file without a
+        header row).
     rows_in_file : int or None
-        The file's number of data rows when only a subsample of m of them is
+        The number of complete data rows when only a subsample of m of them is
         kept (see ``MAX_EXAMPLES``); None when every row is used.
+    label_column : str
+        The name of the label column.
+    label_from_words : bool
+        Whether the label column was taken for being the one column of words
+        (it is neither named label, class or y nor the last column).
+    dropped_index_column : str or None
+        The name of a first column that only numbered the rows and was left
+        out ("" when it had no name); None when there was none.
+    header_made : bool
+        Whether the first row was data and the columns were given names.
+    rows_left_out : int
+        How many rows were left out for a missing value.
+    rows_with_missing : tuple of int
+        The file row numbers (the first line is row 1) of the first
+        ``LISTED_ROWS`` of them.
     """
 
     X: np.ndarray
@@ -70,11 +97,44 @@ class LabelledData:
     class_names: tuple[str, ...]
     feature_names: tuple[str, ...]
     rows_in_file: int | None = None
+    label_column: str = "label"
+    label_from_words: bool = False
+    dropped_index_column: str | None = None
+    header_made: bool = False
+    rows_left_out: int = 0
+    rows_with_missing: tuple[int, ...] = ()
 
     @property
     def num_classes(self) -> int:
         """C, the number of distinct labels."""
         return len(self.class_names)
+
+
+@dataclass(frozen=True)
+class _Column:
+    """One column of the table: its values as numbers and which are missing."""
+
+    numbers: np.ndarray  # float64, NaN where missing or not a number
+    missing: np.ndarray  # bool
+    words: np.ndarray  # bool: present but not a number
+    texts: object  # the stripped texts (a pandas Series), None for a number column
+
+    def shown(self, row: int) -> str:
+        value = self.numbers[row] if self.texts is None else self.texts.iloc[row]
+        return _short(str(value))
+
+
+def _short(text: str) -> str:
+    """``text`` as the page shows a name: at most SHOWN_NAME_CHARS, with an ellipsis."""
+    limit = SHOWN_NAME_CHARS
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _rows_text(rows) -> str:
+    rows = list(rows)
+    listed = ", ".join(str(r) for r in rows[:LISTED_ROWS])
+    more = ", …" if len(rows) > LISTED_ROWS else ""
+    return f"row {listed}" if len(rows) == 1 else f"rows {listed}{more}"
 
 
 def _read_bytes(file: str | Path | bytes | IO) -> bytes:
@@ -86,66 +146,12 @@ def _read_bytes(file: str | Path | bytes | IO) -> bytes:
     return data.encode("utf-8") if isinstance(data, str) else data
 
 
-def _decode(raw: bytes) -> str:
-    """UTF-8 (BOM or not), UTF-16 with its BOM, Big5, else Windows-1252 or Latin-1.
-
-    Big5 (as cp950) is what Excel in Traditional Chinese saves a CSV file
-    in. It is taken when the whole file decodes as Big5 and reads as Chinese
-    text; a Western file whose accents happen to pair up into Big5 characters
-    puts them inside Latin words ("r翾um" for "résumé"), which Chinese text
-    does not do.
-    """
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    text = None
-    for encoding in ("utf-8-sig", "cp950", "cp1252", "latin-1"):
-        try:
-            text = raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if encoding != "cp950" or not _INSIDE_LATIN_WORD.search(text):
-            break
-    head = text[:4096]
-    if "\x00" in head or len(_CONTROL.findall(head)) > len(head) // 100:
-        raise ValueError(
-            "This file is not a text CSV file (it contains binary data). Save it"
-            " as CSV (comma-separated values, UTF-8) and upload it again."
-        )
-    return text
-
-
-def _looks_numeric(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _header(text: str) -> tuple[str, list[str]]:
-    """The separator and the fields of the first line that is not blank.
-
-    The separator is comma, semicolon or tab, whichever the first line holds
-    most (comma on a tie). pandas' own guess (``sep=None``) can take a letter
-    of a one-column header for the separator ("label" → 'l').
-    """
-    first = re.compile(r"\S").search(text)
-    start = first.start() if first else 0
-    end = re.compile(r"[\r\n]").search(text, start)
-    first_line = text[start : end.start() if end else len(text)]
-    sep = max(",;\t", key=first_line.count)
-    fields = next(csv.reader([first_line], delimiter=sep, skipinitialspace=True))
-    return sep, fields
-
-
-def _parse_table(text: str, sep: str, has_header: bool):
+def _parse_table(text: str, sep: str, has_header: bool, lines_before: int):
     """The table, every value as pandas reads it (numbers or text).
 
     Where semicolons separate values, commas are decimal marks ("1,5"), as in
-    the CSV files of spreadsheets set to most European languages.
+    the CSV files of spreadsheets set to most European languages. Blank lines
+    stay in as empty rows, so that row k of the table is row k of the file.
     """
     import pandas as pd
 
@@ -159,14 +165,21 @@ def _parse_table(text: str, sep: str, has_header: bool):
             header=0 if has_header else None,
             skipinitialspace=True,
             keep_default_na=False,
+            skip_blank_lines=False,
             decimal="," if sep == ";" else ".",
             low_memory=False,
         )
     except pd.errors.EmptyDataError as err:
         raise ValueError("The file is empty: it has no header and no rows.") from err
     except (pd.errors.ParserError, ValueError, OverflowError, csv.Error) as err:
+        # pandas counts lines from the header; the file may have more before it.
+        reason = re.sub(
+            r"line (\d+)", lambda m: f"line {int(m[1]) + lines_before}", str(err)
+        )
         raise ValueError(
-            f"The file could not be read as a table of comma-separated values ({err})."
+            "The file could not be read as a table of comma-separated values"
+            f" ({_short(reason.strip())}). Remove the extra values from that line,"
+            " or give every column a name in the first row."
         ) from err
     if not table.index.equals(pd.RangeIndex(len(table))):
         # pandas took the extra leading values of every row as the index.
@@ -174,17 +187,7 @@ def _parse_table(text: str, sep: str, has_header: bool):
             f"The rows have more values than the header has names ({table.shape[1]})."
             " Give every column a name in the first row."
         )
-    if not has_header:
-        table.columns = [f"x{k + 1}" for k in range(table.shape[1] - 1)] + ["label"]
-    table.columns = [str(c).strip() for c in table.columns]
     return table
-
-
-def _label_column(columns: list[str]) -> str:
-    for name in columns:
-        if str(name).strip().lower() in LABEL_COLUMN_NAMES:
-            return name
-    return columns[-1]
 
 
 def _as_text(column):
@@ -192,66 +195,114 @@ def _as_text(column):
     return column.astype(object).where(column.notna(), "").astype(str).str.strip()
 
 
-def _feature(
-    column, name: str, first_row: int, decimal_comma: bool = False
-) -> np.ndarray:
-    """One feature column as float64, or a ValueError naming its first bad row."""
+def _column(series, decimal_comma: bool) -> _Column:
     import pandas as pd
 
-    if column.dtype.kind in "iuf":
-        values = column.to_numpy(dtype=np.float64)
-        texts = None
-        missing = np.isnan(values)
-    else:
-        texts = _as_text(column)
-        missing = texts.str.lower().isin(MISSING).to_numpy()
-    if np.any(missing):
-        row = int(np.argmax(missing))
-        raise ValueError(
-            f"Row {row + first_row}, column '{name}': the value is missing."
-            " Every feature needs a number."
-        )
-    if texts is not None:
-        numbers = texts.str.replace(",", ".", regex=False) if decimal_comma else texts
-        values = pd.to_numeric(numbers, errors="coerce").to_numpy(dtype=np.float64)
-        if np.any(np.isnan(values)):
-            row = int(np.argmax(np.isnan(values)))
+    if series.dtype.kind in "iufb":
+        numbers = series.to_numpy(dtype=np.float64)
+        missing = np.isnan(numbers)
+        return _Column(numbers, missing, np.zeros_like(missing), None)
+    texts = _as_text(series)
+    # Each distinct value is looked at once: a label column holds few.
+    codes, uniques = pd.factorize(texts)
+    uniques = pd.Series(uniques, dtype=object)
+    missing = uniques.str.lower().isin(MISSING).to_numpy()[codes]
+    values = uniques.str.replace(",", ".", regex=False) if decimal_comma else uniques
+    numbers = pd.to_numeric(values, errors="coerce").to_numpy(dtype=np.float64)[codes]
+    return _Column(numbers, missing, ~missing & np.isnan(numbers), texts)
+
+
+def _column_names(table, first_row: list[str], has_header: bool) -> list[str]:
+    count = table.shape[1]
+    if not has_header:
+        return [""] * count
+    if len(first_row) == count:
+        return list(first_row)
+    return [
+        "" if str(c).startswith("Unnamed: ") else str(c).strip() for c in table.columns
+    ]
+
+
+def _check_name_lengths(names, what: str, where) -> None:
+    """Refuse a name over MAX_NAME_CHARS, or two that the page would show alike."""
+    for k, name in enumerate(names):
+        if len(name) > MAX_NAME_CHARS:
             raise ValueError(
-                f"Row {row + first_row}, column '{name}': '{texts.iloc[row][:40]}' is"
-                " not a number. Feature columns must hold numbers only."
+                f"{where(k)}: the {what} '{_short(name)}' is {len(name):,} characters"
+                f" long, longer than the {MAX_NAME_CHARS} a name may have. Shorten it."
             )
-    bad = ~np.isfinite(values)
-    if np.any(bad):
-        row = int(np.argmax(bad))
-        shown = values[row] if texts is None else texts.iloc[row][:40]
-        raise ValueError(
-            f"Row {row + first_row}, column '{name}': '{shown}' is not"
-            " a finite number. Feature values must be ordinary numbers."
-        )
-    huge = np.abs(values) > MAX_MAGNITUDE
-    if np.any(huge):
-        row = int(np.argmax(huge))
-        shown = values[row] if texts is None else texts.iloc[row][:40]
-        raise ValueError(
-            f"Row {row + first_row}, column '{name}': '{shown}' is too large."
-            f" Feature values must lie between -{MAX_MAGNITUDE:g} and"
-            f" {MAX_MAGNITUDE:g}."
-        )
-    return values
+    seen: dict[str, str] = {}
+    for name in names:
+        other = seen.setdefault(_short(name), name)
+        if other != name:
+            raise ValueError(
+                f"The {what}s '{_short(other)}' and '{_short(name)}' ({where(None)})"
+                f" read the same in their first {SHOWN_NAME_CHARS} characters, all"
+                " that the page shows. Shorten or rename one of them."
+            )
 
 
-def _labels(column, name: str, first_row: int) -> tuple[np.ndarray, tuple[str, ...]]:
+def _counts_rows(column: _Column, rows: np.ndarray) -> bool:
+    """Whether ``column`` holds 0 … m−1 or 1 … m, in order, in the given rows."""
+    values = column.numbers[rows]
+    if values.size < 2 or np.any(column.missing[rows]):
+        return False
+    steps = np.arange(values.size, dtype=np.float64)
+    return bool(np.array_equal(values, steps) or np.array_equal(values, steps + 1))
+
+
+def _label_column(
+    names: list[str], columns: dict[int, _Column], has_header: bool, rows: np.ndarray
+) -> tuple[int, bool]:
+    """The label column: named label, class or y; else the one column that holds
+    words (most of its values not numbers); else the last. And whether it was
+    the words that decided."""
+    if has_header:
+        for j in columns:
+            if names[j].lower() in LABEL_COLUMN_NAMES:
+                return j, False
+    last = max(columns)
+    wordy = [
+        j
+        for j, c in columns.items()
+        if 2 * np.count_nonzero(c.words[rows]) > np.count_nonzero(~c.missing[rows])
+    ]
+    if len(wordy) == 1:
+        return wordy[0], wordy[0] != last
+    return last, False
+
+
+def _check_feature(column: _Column, name: str, rows: np.ndarray, first_row: int):
+    """Refuse a feature column's first value (among ``rows``) that is not an
+    ordinary number, naming its row and column."""
+    problems = (
+        (column.words, "is not a number. Feature columns must hold numbers only."
+         " Correct the value, or empty the cell to leave the row out; if this"
+         " column holds the labels, name it 'label'."),
+        (~np.isfinite(column.numbers) & ~column.words & ~column.missing,
+         "is not a finite number. Feature values must be ordinary numbers."
+         " Correct the value, or empty the cell to leave the row out."),
+        (np.abs(np.nan_to_num(column.numbers)) > MAX_MAGNITUDE,
+         f"is too large. Feature values must lie between -{MAX_MAGNITUDE:g} and"
+         f" {MAX_MAGNITUDE:g}. Correct the value, or empty the cell to leave the"
+         " row out."),
+    )
+    for bad, explanation in problems:
+        bad = bad & rows
+        if np.any(bad):
+            row = int(np.argmax(bad))
+            raise ValueError(
+                f"Row {row + first_row}, column '{_short(name)}':"
+                f" '{column.shown(row)}' {explanation}"
+            )
+
+
+def _labels(column) -> tuple[np.ndarray, tuple[str, ...]]:
     """Labels 0 … C−1 and the class names, numbers sorted by value, else words."""
     import pandas as pd
 
     codes, uniques = pd.factorize(column, use_na_sentinel=True)
     names = _as_text(pd.Series(uniques))
-    missing = (codes < 0) | (names.to_numpy() == "")[np.maximum(codes, 0)]
-    if np.any(missing):
-        row = int(np.argmax(missing))
-        raise ValueError(
-            f"Row {row + first_row}, column '{name}': the label is missing."
-        )
     numbers = pd.to_numeric(names, errors="coerce")
     if not numbers.isna().any():
         # Sort numeric labels by value and print whole numbers without ".0".
@@ -267,16 +318,25 @@ def _labels(column, name: str, first_row: int) -> tuple[np.ndarray, tuple[str, .
     return merged.reshape(-1)[codes].astype(np.int64), class_names
 
 
-def _check_class_count(class_names: tuple[str, ...], name: str) -> None:
+def _check_class_count(
+    class_names: tuple[str, ...], name: str, left_out: np.ndarray
+) -> None:
+    once = (
+        f" once the rows with missing values are left out ({_rows_text(left_out)})"
+        if left_out.size
+        else ""
+    )
     if len(class_names) < 2:
         raise ValueError(
-            f"Column '{name}' has only one class ({class_names[0]!r}); a classifier"
-            " needs at least 2 different labels."
+            f"Column '{_short(name)}' has only one class ('{_short(class_names[0])}')"
+            f"{once}; a classifier needs at least 2 different labels. Add rows of"
+            " another class" + (", or fill in the missing values." if once else ".")
         )
     if len(class_names) > MAX_CLASSES:
         raise ValueError(
-            f"Column '{name}' has {len(class_names)} different labels; at most"
-            f" {MAX_CLASSES} classes are supported."
+            f"Column '{_short(name)}' has {len(class_names)} different labels; at"
+            f" most {MAX_CLASSES} classes are supported. Give the label column"
+            " fewer values, or name the column that holds the labels 'label'."
         )
 
 
@@ -293,16 +353,20 @@ def examples_kept(n: int, m: int) -> int:
 
 
 def read_csv(file: str | Path | bytes | IO) -> LabelledData:
-    """Read labelled training data from a CSV file.
+    """Read labelled training data from a CSV or text file, as people have them.
 
-    The file has a header row, numeric feature columns and one label column:
-    the column named ``label``, ``class`` or ``y`` (any case), else the last.
-    Labels may be numbers or words; they are mapped to 0 … C−1 in sorted
-    order and their names kept. Commas, semicolons or tabs may separate
-    values; UTF-8 (with or without BOM), UTF-16 with a BOM and Windows-1252
-    (Latin-1) text are read. Every row is checked; if there are more than
-    :func:`examples_kept` rows, a random subsample of that many is kept, the
-    same for the same file.
+    The file has numeric feature columns and one label column: the column
+    named ``label``, ``class`` or ``y`` (any case), else the one column of
+    words, else the last. Labels may be numbers or words; they are mapped to
+    0 … C−1 in sorted order and their names kept. Commas, semicolons or tabs
+    separate values (or what Excel's ``sep=`` first line says); UTF-8 (with or
+    without BOM), UTF-16 with a BOM, Big5 and Windows-1252 (Latin-1) text are
+    read. A first row of data rather than names is data: the columns are named
+    x1 … xn and the last is the label. A first column that is unnamed or named
+    id or index and counts the rows (0 … m−1 or 1 … m) is left out. Rows with
+    a missing value (empty, NA, NaN, ?) are left out. Every row is checked; if
+    more than :func:`examples_kept` rows remain, a random subsample of that
+    many is kept, the same for the same file.
 
     Parameters
     ----------
@@ -312,14 +376,17 @@ def read_csv(file: str | Path | bytes | IO) -> LabelledData:
     Returns
     -------
     LabelledData
-        X (n×m), labels (m), class names and feature names.
+        X (n×m), labels (m), class and feature names, and what was left out.
 
     Raises
     ------
     ValueError
-        For an empty or binary file, a file over 20 MB, fewer than one or
-        more than 1000 feature columns, a missing or non-numeric value (with
-        its row and column), fewer than 2 or more than 10 classes.
+        For every file that cannot be used, with a message that says where,
+        what was expected and what to change: an empty or binary file, a file
+        over 20 MB, fewer than one or more than 1000 feature columns, a value
+        that is not a number (with its row and column), no complete row, fewer
+        than 2 or more than 10 classes, a name over ``MAX_NAME_CHARS``
+        characters or two that the page would show alike.
     """
     raw = _read_bytes(file)
     if len(raw) > MAX_BYTES:
@@ -327,34 +394,96 @@ def read_csv(file: str | Path | bytes | IO) -> LabelledData:
             f"The file is {len(raw) / 2**20:.1f} MB; files up to"
             f" {MAX_BYTES // 2**20} MB can be used here."
         )
-    text = _decode(raw)
+    try:
+        return _read(raw)
+    except (csv.Error, UnicodeError, MemoryError, OverflowError, RecursionError) as err:
+        # Whatever the parsers raise, the page shows a message, not a traceback.
+        raise ValueError(
+            f"The file could not be read as a table ({type(err).__name__})."
+            " Save it as CSV (comma-separated values, UTF-8) and upload it again."
+        ) from err
+
+
+def _read(raw: bytes) -> LabelledData:
+    text = decode(raw)
     if not re.search(r"\S", text):
         raise ValueError("The file is empty: it has no header and no rows.")
-    sep, header = _header(text)
+    shape = layout(text)
     # Counted before parsing, so a very wide file is refused at once.
-    if len(header) - 1 > MAX_FEATURES:
+    if len(shape.first_row) - 1 > MAX_FEATURES:
         raise ValueError(
-            f"Found {len(header) - 1} feature columns; at most {MAX_FEATURES}"
-            " are allowed."
+            f"Found {len(shape.first_row) - 1} feature columns; at most"
+            f" {MAX_FEATURES} are allowed. Remove columns."
         )
-    has_header = not all(_looks_numeric(field) for field in header)
-    table = _parse_table(text, sep, has_header)
-    columns = list(table.columns)
-    if len(columns) < 2:
+    header_row = shape.lines_before + 1
+    if shape.has_header:
+        _check_name_lengths(
+            shape.first_row,
+            "column name",
+            lambda k: f"row {header_row}" if k is None else f"Row {header_row},"
+            f" column {k + 1}",
+        )
+    table = _parse_table(shape.text, shape.sep, shape.has_header, shape.lines_before)
+    if table.shape[1] < 2:
         raise ValueError(
-            f"Found {len(columns)} column; need at least one feature column and one"
-            " label column (named 'label', 'class' or 'y', or the last column)."
+            f"Found {table.shape[1]} column; need at least one feature column and"
+            " one label column (named 'label', 'class' or 'y', or the last column)."
+            " Add a column of labels."
         )
-    if len(table) == 0:
+    first_row = header_row + 1 if shape.has_header else header_row
+    names = _column_names(table, shape.first_row, shape.has_header)
+    decimal_comma = shape.sep == ";"
+    columns = {
+        j: _column(table.iloc[:, j], decimal_comma) for j in range(table.shape[1])
+    }
+    # Blank lines and rows of empty cells are no rows at all.
+    present = ~np.logical_and.reduce([c.missing for c in columns.values()])
+    if not np.any(present):
         raise ValueError("The file has a header row but no data rows.")
-    first_row = 2 if has_header else 1
-    label_name = _label_column(columns)
-    labels, class_names = _labels(table[label_name], label_name, first_row)
-    feature_names = [c for c in columns if c != label_name]
-    X = np.empty((len(feature_names), len(table)))
-    for k, name in enumerate(feature_names):
-        X[k] = _feature(table[name], name, first_row, decimal_comma=sep == ";")
-    _check_class_count(class_names, label_name)
+    dropped = None
+    if (
+        len(columns) > 2
+        and (names[0].lower() in INDEX_COLUMN_NAMES)
+        and _counts_rows(columns[0], present)
+    ):
+        dropped = names[0]
+        del columns[0]
+    label_j, from_words = _label_column(names, columns, shape.has_header, present)
+    features = [j for j in columns if j != label_j]
+    if shape.has_header:
+        feature_names = [names[j] or f"column {j + 1}" for j in features]
+        label_name = names[label_j] or f"column {label_j + 1}"
+    else:
+        feature_names = [f"x{k + 1}" for k in range(len(features))]
+        label_name = "label"
+    incomplete = present & np.logical_or.reduce(
+        [columns[j].missing for j in [*features, label_j]]
+    )
+    complete = present & ~incomplete
+    for j, name in zip(features, feature_names, strict=True):
+        _check_feature(columns[j], name, complete, first_row)
+    left_out = np.flatnonzero(incomplete) + first_row
+    if not np.any(complete):
+        row = int(np.argmax(incomplete))
+        j = next(j for j in [*features, label_j] if columns[j].missing[row])
+        name = label_name if j == label_j else feature_names[features.index(j)]
+        raise ValueError(
+            f"Row {row + first_row}, column '{_short(name)}': the value is missing,"
+            " as in every row (empty, NA, NaN or ?), so no row is left. Fill in"
+            " the missing values, or remove a column that is mostly empty."
+        )
+    labels, class_names = _labels(table.iloc[complete, label_j])
+    _check_name_lengths(
+        class_names,
+        "label",
+        lambda k: f"column '{_short(label_name)}'"
+        if k is None
+        else f"Row {_first_with(table.iloc[:, label_j], class_names[k]) + first_row},"
+        f" column '{_short(label_name)}'",
+    )
+    _check_name_lengths(feature_names, "column name", lambda k: "the header")
+    _check_class_count(class_names, label_name, left_out)
+    X = np.stack([columns[j].numbers[complete] for j in features])
     kept = examples_kept(*X.shape)
     rows_in_file = None
     if kept < X.shape[1]:
@@ -368,4 +497,15 @@ def read_csv(file: str | Path | bytes | IO) -> LabelledData:
         class_names=class_names,
         feature_names=tuple(feature_names),
         rows_in_file=rows_in_file,
+        label_column=label_name,
+        label_from_words=from_words,
+        dropped_index_column=dropped,
+        header_made=not shape.has_header,
+        rows_left_out=int(left_out.size),
+        rows_with_missing=tuple(int(r) for r in left_out[:LISTED_ROWS]),
     )
+
+
+def _first_with(column, name: str) -> int:
+    """The first row (0-based) whose label reads ``name``."""
+    return int(np.argmax(_as_text(column).to_numpy() == name))

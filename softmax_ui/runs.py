@@ -38,7 +38,10 @@ SNAPSHOTS = 100
 class Data:
     """Training data as the page uses it: standardized X (n×m), labels, names.
 
-    ``rows_in_file`` is set when an upload had more rows than the m kept.
+    ``rows_in_file`` is set when an upload had more rows than the m kept. The
+    other fields say what the reader did with an upload (see
+    :class:`softmax_core.LabelledData`); names in them come as typed
+    (:func:`~softmax_ui.text.as_typed`).
     """
 
     X: np.ndarray
@@ -47,6 +50,11 @@ class Data:
     feature_names: tuple[str, ...]
     standardized: bool
     rows_in_file: int | None = None
+    label_from_words: str | None = None
+    dropped_index_column: str | None = None
+    header_made: bool = False
+    rows_left_out: int = 0
+    rows_with_missing: tuple[int, ...] = ()
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -87,6 +95,13 @@ def _read_upload(content: bytes) -> Data | str:
         tuple(as_typed(name) for name in data.feature_names),
         standardized=True,
         rows_in_file=data.rows_in_file,
+        label_from_words=as_typed(data.label_column) if data.label_from_words else None,
+        dropped_index_column=None
+        if data.dropped_index_column is None
+        else as_typed(data.dropped_index_column),
+        header_made=data.header_made,
+        rows_left_out=data.rows_left_out,
+        rows_with_missing=data.rows_with_missing,
     )
 
 

@@ -195,15 +195,37 @@ STRINGS: dict[str, str] = {
     "training.dataset_upload": "Upload a CSV",
     "training.upload": "CSV file: feature columns and a label column",
     "training.upload_help": (
-        "Numeric feature columns and one label column (named label, class or y, or"
-        " the last). Labels may be words. 2 to 10 classes, up to 1000 features,"
-        " up to 20 MB; of a longer file, 3000 rows or fewer are used."
+        "A .csv, .tsv or .txt file (UTF-8, UTF-16, Big5 or Windows-1252; commas,"
+        " semicolons or tabs) with numeric feature columns and one label column"
+        " (named label, class or y, else the one column of words, else the last)."
+        " Labels may be words. A header row is optional; a first column that"
+        " numbers the rows is left out, and so are rows with a missing value."
+        " 2 to 10 classes, up to 1000 features, names up to 200 characters, up to"
+        " 20 MB; of a longer file, 3000 rows or fewer are used."
     ),
     "training.upload_waiting": "Choose a CSV file to train on.",
     "training.upload_error": "This file cannot be used: {message}",
     "training.upload_read": (
         "Read m = {m} examples with n = {n} features and C = {C} classes (features"
         " scaled to mean 0, standard deviation 1)."
+    ),
+    "training.upload_index_dropped": (
+        "Left out the first column, {name}: it only numbers the rows (1, 2, 3, …)."
+    ),
+    "training.upload_index_unnamed": (
+        "Left out the first column: it has no name and only numbers the rows"
+        " (0, 1, 2, …)."
+    ),
+    "training.upload_header_made": (
+        "The file has no header row: its first row is data. The features are named"
+        " x1 … x{n}."
+    ),
+    "training.upload_label_column": (
+        "Labels from column {name}, the one column that holds words."
+    ),
+    "training.upload_missing": (
+        "Rows left out for a missing value (empty, NA, NaN or ?): {rows} ({count}"
+        " in all)."
     ),
     "training.upload_subsampled": (
         "The file has {rows} rows; training uses {m} of them, drawn at random (the"

@@ -179,15 +179,29 @@ STRINGS: dict[str, str] = {
     "training.dataset_upload": "上傳 CSV",
     "training.upload": "CSV 檔：特徵欄與一個標籤欄",
     "training.upload_help": (
-        "數值特徵欄加上一個標籤欄（名為 label、class 或 y，否則取最後一欄）。"
-        "標籤可以是文字。2 到 10 個類別，最多 1000 個特徵，最大 20 MB；"
-        "較長的檔案最多只用 3000 列。"
+        ".csv、.tsv 或 .txt 檔（UTF-8、UTF-16、Big5 或 Windows-1252；以逗號、"
+        "分號或 Tab 分隔），含數值特徵欄與一個標籤欄（名為 label、class 或 y，"
+        "否則取唯一一欄文字，再否則取最後一欄）。標籤可以是文字。標題列可有可無；"
+        "只用來編列號的第一欄會略過，有缺值的列也會略過。2 到 10 個類別，"
+        "最多 1000 個特徵，名稱最多 200 個字元，最大 20 MB；較長的檔案最多只用"
+        " 3000 列。"
     ),
     "training.upload_waiting": "請選擇要用來訓練的 CSV 檔。",
     "training.upload_error": "無法使用這個檔案：{message}",
     "training.upload_read": (
         "讀入 m = {m} 筆資料，n = {n} 個特徵，C = {C} 個類別"
         "（特徵已標準化為平均 0、標準差 1）。"
+    ),
+    "training.upload_index_dropped": "已略過第一欄 {name}：它只是列的編號（1、2、3、…）。",
+    "training.upload_index_unnamed": (
+        "已略過沒有名稱的第一欄：它只是列的編號（0、1、2、…）。"
+    ),
+    "training.upload_header_made": (
+        "這個檔案沒有標題列：第一列就是資料。特徵依序命名為 x1 … x{n}。"
+    ),
+    "training.upload_label_column": "標籤取自欄位 {name}，這是唯一一欄文字。",
+    "training.upload_missing": (
+        "因有缺值（空白、NA、NaN 或 ?）而略過的列：{rows}（共 {count} 列）。"
     ),
     "training.upload_subsampled": (
         "這個檔案有 {rows} 列；訓練只用其中隨機抽出的 {m} 列（每次都是同樣的幾列），"

@@ -209,7 +209,8 @@ def test_a_csv_with_three_features_trains_without_decision_regions():
 BAD_CSVS = {
     "one_class.csv": b"x,label\n1,a\n2,a\n3,a\n",
     "not_numeric.csv": b"x,label\n1,a\nseven,b\n",
-    "missing_label.csv": b"x,label\n1,a\n2,\n3,b\n",
+    # A row with a missing label is left out; here that leaves one class.
+    "missing_label.csv": b"x,label\n1,a\n2,\n3,a\n",
     "header_only.csv": b"x,y,label\n",
     "empty.csv": b"",
     "binary.csv": b"\x00\x01\x02binary\xff",

@@ -146,27 +146,32 @@ def test_rows_are_counted_from_the_first_line_in_a_file_without_a_header():
     assert "'x' is not a number" in message
 
 
+# Two complete rows of classes a and b follow every file here.
+COMPLETE = b"7,8,a\n9,10,b\n"
+
+
 @pytest.mark.parametrize(
-    "content, row, column",
+    "content, row",
     [
-        (b"x1,x2,label\n1,2,a\n3,,b\n", 3, "x2"),
-        (b"x1,x2,label\n1,2,a\n, 4,b\n", 3, "x1"),
-        (b"x1,x2,label\n1,NA,a\n3,4,b\n", 2, "x2"),
-        (b"x1,x2,label\n1,2,a\n3,4\n", 3, "label"),
-        (b"x1,x2,label\n1,2,a\n3,4,b\n5\n", 4, "label"),
+        (b"x1,x2,label\n1,2,a\n3,,b\n", 3),
+        (b"x1,x2,label\n1,2,a\n, 4,b\n", 3),
+        (b"x1,x2,label\n1,NA,a\n3,4,b\n", 2),
+        (b"x1,x2,label\n1,2,a\n3,4\n", 3),
+        (b"x1,x2,label\n1,2,a\n3,4,b\n5\n", 4),
+        (b"x1,x2,label\n1,2,a\n3,4,\n", 3),
+        (b"x1,x2,label\n1,2,a\n3,?,b\n", 3),
     ],
-    ids=["empty-feature", "empty-first-feature", "NA", "short-row", "shorter-row"],
+    ids=[
+        "empty-feature", "empty-first-feature", "NA", "short-row", "shorter-row",
+        "empty-label", "question-mark",
+    ],
 )
-def test_a_missing_value_is_named_with_its_row_and_column(content, row, column):
-    message = read_error(content)
-    assert f"Row {row}, column '{column}'" in message
-    assert "missing" in message
-
-
-def test_a_missing_label_is_named_with_its_row():
-    message = read_error(b"x1,x2,label\n1,2,a\n3,4,\n5,6,b\n")
-    assert "Row 3, column 'label'" in message
-    assert "label is missing" in message
+def test_a_row_with_a_missing_value_is_left_out_and_named_by_its_row(content, row):
+    data = read_csv(content + COMPLETE)
+    assert data.rows_with_missing == (row,)
+    assert data.rows_left_out == 1
+    assert data.X.shape[1] == content.count(b"\n") - 2 + 2
+    assert np.all(np.isfinite(data.X))
 
 
 @pytest.mark.parametrize("value", ["inf", "-inf", "Infinity", "1e999"])
@@ -177,10 +182,10 @@ def test_an_infinite_value_is_named_with_its_row_and_column(value):
 
 
 @pytest.mark.parametrize("value", ["nan", "NaN"])
-def test_a_nan_value_is_reported_as_missing_with_its_row_and_column(value):
-    message = read_error(f"x1,x2,label\n{value},2,a\n3,4,b\n".encode())
-    assert "Row 2, column 'x1'" in message
-    assert "missing" in message
+def test_a_nan_value_is_taken_as_missing_and_its_row_left_out(value):
+    data = read_csv(f"x1,x2,label\n{value},2,a\n3,4,b\n5,6,a\n".encode())
+    assert data.rows_with_missing == (2,)
+    np.testing.assert_array_equal(data.X, [[3, 5], [4, 6]])
 
 
 def test_a_single_class_is_refused_because_a_classifier_needs_two():
