@@ -2,13 +2,13 @@
 did said in one line (in both languages), and every refusal shown as a message
 with the rest of the page drawn."""
 
-import html
 
 import numpy as np
 import pytest
 from sklearn.datasets import load_iris
 
 from softmax_ui.locales.zh_tw import STRINGS as ZH
+from softmax_ui.text import plain
 
 from .apptest_helpers import EN, assert_no_exception, open_page, set_widget
 
@@ -96,7 +96,7 @@ def test_a_label_column_named_with_markup_is_named_as_typed():
     expected = EN["training.upload_label_column"].format(
         name="# heading <https://e.io>"
     )
-    assert html.unescape(line) == expected
+    assert plain(line) == expected
 
 
 @pytest.mark.parametrize(
