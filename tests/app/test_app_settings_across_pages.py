@@ -38,21 +38,17 @@ def _walk_the_pages(at: AppTest, lang: str, present: bool) -> None:
         _check(at, page, lang, present)
 
 
-@pytest.mark.parametrize("setting", SETTINGS)
-def test_the_language_and_presenter_mode_hold_on_every_page(setting):
-    query, lang, present = SETTINGS[setting]
-    at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
-    at.query_params.update(query)
-    at.run()
-    assert_no_exception(at)
-    _walk_the_pages(at, lang, present)
+# Stock AppTest (fresh_server): every run first runs the page on its own, in
+# pages-folder mode, then start_page reruns it through app.py.
+SERVERS = [
+    "long-running",
+    pytest.param("fresh", marks=pytest.mark.fresh_server),
+]
 
 
-@pytest.mark.fresh_server
+@pytest.mark.parametrize("server", SERVERS)
 @pytest.mark.parametrize("setting", SETTINGS)
-def test_the_settings_hold_even_when_each_run_starts_like_a_fresh_server(setting):
-    # Stock AppTest: every run first runs the page on its own (pages-folder
-    # mode), then start_page reruns it through app.py.
+def test_the_language_and_presenter_mode_hold_on_every_page(setting, server):
     query, lang, present = SETTINGS[setting]
     at = AppTest.from_file(str(APP), default_timeout=TIMEOUT)
     at.query_params.update(query)
