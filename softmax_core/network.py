@@ -30,6 +30,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 
 from .activations import log_softmax, softmax
+from .losses import cost, one_hot, output_gradient
 
 ACTIVATIONS = ("tanh", "relu")
 # Columns per chunk. Each chunk costs some twenty numpy calls, so chunks must be
@@ -406,6 +407,77 @@ def cost_and_gradients(
     )
     J, correct, grad = batch.cost_and_gradients(batch.pack(params))
     return J, correct / batch.m, batch.gradient_arrays(grad)
+
+
+def reference_cost_and_gradients(
+    params: Parameters,
+    X: np.typing.ArrayLike,
+    labels: np.typing.ArrayLike,
+    l2: float = 0.0,
+) -> tuple[float, float, dict[str, np.ndarray]]:
+    r"""J, the accuracy and every gradient, step by step as in the lecture (float64).
+
+    Forward pass, with :math:`A^{[0]} = X` and, with a hidden layer,
+    :math:`A^{[1]} = g(Z^{[1]})`, :math:`Z^{[1]} = W^{[1]} X + b^{[1]}`:
+
+    .. math:: Z^{[L]} = W^{[L]} A^{[L-1]} + b^{[L]}, \qquad
+              \hat Y = \operatorname{softmax}(Z^{[L]}), \qquad
+              J = \frac1m \sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)})
+              + \frac{\lambda}{2m} \sum_l \lVert W^{[l]} \rVert_F^2
+
+    Backward pass, from the output gradient:
+
+    .. math:: dZ^{[L]} = \hat Y - Y, \qquad
+              dW^{[L]} = \tfrac1m\, dZ^{[L]} A^{[L-1]T} + \tfrac{\lambda}{m} W^{[L]},
+              \qquad db^{[L]} = \tfrac1m \textstyle\sum_i dZ^{[L](i)}
+
+    and, with a hidden layer, the chain rule through g
+    (:math:`g'(Z) = 1 - A^2` for tanh, :math:`[Z > 0]` for ReLU):
+
+    .. math:: dZ^{[1]} = W^{[2]T} dZ^{[2]} \odot g'(Z^{[1]}), \qquad
+              dW^{[1]} = \tfrac1m\, dZ^{[1]} X^T + \tfrac{\lambda}{m} W^{[1]},
+              \qquad db^{[1]} = \tfrac1m \textstyle\sum_i dZ^{[1](i)}
+
+    The same numbers as :func:`cost_and_gradients`, which training uses: that
+    one is fused and chunked for speed, this one is written to be read.
+
+    Returns
+    -------
+    cost : float
+    accuracy : float
+    grads : dict
+        dW1, db1 (and dW2, db2), float64, with the shapes of the parameters.
+    """
+    W = {k: v.astype(np.float64) for k, v in params.arrays().items()}
+    X = np.asarray(X, dtype=np.float64)
+    labels = np.asarray(labels).reshape(-1)
+    m = X.shape[1]
+    L = 2 if "W2" in W else 1
+
+    A = {0: X}  # A[0] = X
+    if L == 2:
+        Z1 = W["W1"] @ X + W["b1"]
+        A[1] = np.tanh(Z1) if params.activation == "tanh" else np.maximum(Z1, 0.0)
+    Z = W[f"W{L}"] @ A[L - 1] + W[f"b{L}"]
+    Y_hat = softmax(Z, axis=0)
+    Y = one_hot(labels, params.num_classes)
+    J = cost(Y, Y_hat)
+
+    grads = {}
+    dZ = output_gradient(Y_hat, Y)  # dZ[L] = Ŷ − Y
+    for layer in range(L, 0, -1):
+        grads[f"dW{layer}"] = dZ @ A[layer - 1].T / m
+        grads[f"db{layer}"] = np.sum(dZ, axis=1, keepdims=True) / m
+        if layer > 1:
+            # dZ[1] = W[2]ᵀ dZ[2] ⊙ g'(Z[1])
+            g_prime = 1.0 - A[1] ** 2 if params.activation == "tanh" else Z1 > 0
+            dZ = (W["W2"].T @ dZ) * g_prime
+    if l2:
+        for layer in range(1, L + 1):
+            J += l2 / (2 * m) * np.sum(W[f"W{layer}"] ** 2)
+            grads[f"dW{layer}"] += l2 / m * W[f"W{layer}"]
+    accuracy = np.mean(np.argmax(Z, axis=0) == labels)
+    return float(J), float(accuracy), {f"d{k}": grads[f"d{k}"] for k in W}
 
 
 def cost_and_accuracy(
