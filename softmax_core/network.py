@@ -25,6 +25,7 @@ on column chunks that fit in cache, and Y is never materialized: subtracting
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, fields
 
 import numpy as np
@@ -154,23 +155,22 @@ def accuracy(params: Parameters, X: np.typing.ArrayLike, labels: np.ndarray) -> 
 class _Batch:
     r"""m examples laid out once for many passes of gradient descent over them.
 
-    The parameters travel as one flat vector θ: the first layer's
-    :math:`[W^{[1]}\; b^{[1]}]` row by row, then the output layer's
-    :math:`[W^{[2]}\; b^{[2]}]`. Each bias is the last column of its weights and
-    each layer's input gets a last row of ones, so one matrix product gives
+    The parameters travel as one flat vector θ holding each layer's weights
+    with its bias as one more column, :math:`[W^{[l]}\; b^{[l]}]`, and each
+    layer's input gets a last row of ones, so one matrix product gives
     :math:`W A + b` and one gives both :math:`dW = \tfrac1m dZ A^T` and
-    :math:`db = \tfrac1m \sum_i dZ^{(i)}`. The update and the finiteness check
-    are then one call each over θ, whatever the number of layers.
+    :math:`db = \tfrac1m \sum_i dZ^{(i)}`. The update and its finiteness check
+    are one call each over θ, whatever the number of layers.
 
     Profiled at the sizes the training page offers (m ≤ 3000, C ≤ 10, h ≤ 64),
     a step was mostly not arithmetic: some forty numpy calls of a microsecond
-    each, temporaries freed and allocated again, and, worst, every binary
-    expression on a temporary of 256 KiB or more (``1 - A * A`` at h = 64),
-    for which numpy walks the C stack to decide whether it may reuse the
-    temporary: 0.7 ms of a 2 ms step. So everything here writes into buffers
-    allocated once (``out=``), with no expression on arrays, and Y/m, the
-    inputs with their row of ones and each example's true-class index are
-    computed once per data set rather than once per step.
+    or two each, temporaries freed and allocated again, and, worst, every
+    binary expression on a temporary of 256 KiB or more (``1 - A * A`` at
+    h = 64), for which numpy walks the C stack to decide whether it may reuse
+    the temporary: 0.7 ms of a 2 ms step. So everything here writes into
+    buffers allocated once (``out=``), with no arithmetic expression on arrays,
+    and Y/m, the inputs with their row of ones, each example's true-class index
+    and every chunk's views are made once per data set, not once per step.
     """
 
     def __init__(
@@ -184,6 +184,7 @@ class _Batch:
         l2: float = 0.0,
         dtype: np.typing.DTypeLike = np.float32,
         gradients: bool = True,
+        scale: float = 1.0,
     ) -> None:
         dtype = np.dtype(dtype)
         X = np.asarray(X)
@@ -191,59 +192,106 @@ class _Batch:
         n, m = X.shape
         C, h = int(num_classes), int(hidden_units)
         self.n, self.m, self.C, self.h = n, m, C, h
-        self.dtype, self.activation = dtype, activation
+        self.dtype, self.activation, self.labels = dtype, activation, labels
+        self.relu = activation == "relu"
         rows1 = h if h else C
-        self.shapes = [(rows1, n + 1)] + ([(C, h + 1)] if h else [])
-        self.size = sum(r * c for r, c in self.shapes)
+        # The first layer is stored transposed, (n+1)×rows: its gradient is then
+        # n+1 contiguous rows, each one matrix-vector product dZ X[j] (below).
+        self.blocks = [(n + 1, rows1)] + ([(C, h + 1)] if h else [])
+        self.size = sum(r * c for r, c in self.blocks)
         # [X; 1]: the bias of the first layer is the weight of a constant input.
-        self.X1 = np.empty((n + 1, m), dtype)
-        self.X1[:n] = X
-        self.X1[n] = 1
+        X1 = np.empty((n + 1, m), dtype)
+        X1[:n] = X
+        X1[n] = 1
+        self.X1 = X1
         width = min(CHUNK, m)
         self.width = width
-        self.chunks = [(s, min(s + width, m)) for s in range(0, m, width)]
-        # Z[y⁽ⁱ⁾, i] of a chunk sits at flat[y⁽ⁱ⁾·width + i] of its C×width block.
-        column = np.arange(width)
-        self.true = [labels[s:e] * width + column[: e - s] for s, e in self.chunks]
-        self.labels = labels
         self.block = np.empty((C, width), dtype)
+        self.flat = self.block.reshape(-1)
         self.is_max = np.empty((C, width), bool)
-        self.z_true = np.empty(width, dtype)
-        self.sums = np.empty(width, dtype)
-        self.z_max = np.empty(width, dtype)
+        per_column = np.empty((4, width), dtype)  # z_max, z_true, sums, scale
         if h:
             # [A¹; 1], the output layer's input: its last row stays 1.
             self.A1 = np.empty((h + 1, width), dtype)
             self.A1[h] = 1
-        self.gradients = gradients
-        if not gradients:
-            return
-        self.inverse_m = dtype.type(1.0 / m)
-        # Y/m, built once: dZ/m = Ŷ/m − Y/m is then one subtraction per step.
-        self.Y_m = np.zeros((C, m), dtype)
-        self.Y_m[labels, np.arange(m)] = 1.0 / m
-        self.scale = np.empty(width, dtype)
-        if h:
             self.dA1 = np.empty((h, width), dtype)
             self.slope = np.empty((h, width), dtype)
+        self.gradients = gradients
+        if gradients:
+            # Y/m, built once: dZ/m = Ŷ/m − Y/m is then one subtraction per step.
+            # Times ``scale``: train passes α, so that its step θ − α dθ is
+            # one subtraction.
+            Y_m = np.zeros((C, m), dtype)
+            Y_m[labels, np.arange(m)] = scale / m
+            self.inverse_m = dtype.type(scale / m)
+        # Everything a chunk of columns works on, sliced once.
+        self.chunks = []
+        column = np.arange(width)
+        for s in range(0, m, width):
+            e = min(s + width, m)
+            k = e - s
+            chunk = {
+                "k": k,
+                "X": X1[:, s:e],
+                "X_rows": list(X1[:, s:e]) if n + 1 <= 8 and k >= 1024 else [],
+                "count_floats": C * k <= 1024,
+                # Z[y⁽ⁱ⁾, i] of a chunk sits at flat[y⁽ⁱ⁾·width + i] of its block.
+                "true": labels[s:e] * width + column[:k],
+                "Z": self.block[:, :k],
+                "is_max": self.is_max[:, :k],
+                "z_max": per_column[0, :k],
+                "z_true": per_column[1, :k],
+                "sums": per_column[2, :k],
+                "scale": per_column[3, :k],
+            }
+            if gradients:
+                chunk["Y_m"] = Y_m[:, s:e]
+            if h:
+                chunk |= {
+                    "A1": self.A1[:, :k],
+                    "A": self.A1[:h, :k],
+                    "dA": self.dA1[:, :k],
+                    "slope": self.slope[:, :k],
+                }
+            self.chunks.append(chunk)
+        self._views_of: dict[int, tuple[np.ndarray, list, list]] = {}
+        if not gradients:
+            return
         self.grad = np.empty(self.size, dtype)
-        self.grads = self._views(self.grad)
+        self.grad_blocks = self._stored(self.grad)
+        self.extra = None if len(self.chunks) == 1 else np.empty(self.size, dtype)
+        if self.extra is not None:
+            self.extra_blocks = self._stored(self.extra)
         # λ/m on every weight, 0 on every bias: dθ += (λ/m) W, J += (λ/2m) Σ W².
-        self.l2 = float(l2)
+        self.l2, self.scale = float(l2), float(scale)
         if self.l2:
             self.decay = np.zeros(self.size, dtype)
-            for view in self._views(self.decay):
-                view[:, :-1] = self.l2 / m
+            for view in self._natural(self.decay):
+                view[:, :-1] = self.scale * self.l2 / m
             self.weight_decay = np.empty(self.size, dtype)
-        self.extra = None if len(self.chunks) == 1 else np.empty(self.size, dtype)
 
-    def _views(self, theta: np.ndarray) -> list[np.ndarray]:
-        """Each layer's [W b] as a view into the flat θ."""
+    def _stored(self, theta: np.ndarray) -> list[np.ndarray]:
+        """Each layer's block of θ as stored: (n+1)×rows, then C×(h+1)."""
         views, start = [], 0
-        for rows, cols in self.shapes:
+        for rows, cols in self.blocks:
             views.append(theta[start : start + rows * cols].reshape(rows, cols))
             start += rows * cols
         return views
+
+    def _natural(self, theta: np.ndarray) -> list[np.ndarray]:
+        """Each layer's [W b] (rows × inputs+1) as a view into θ."""
+        stored = self._stored(theta)
+        return [stored[0].T, *stored[1:]]
+
+    def _views(self, theta: np.ndarray) -> tuple[list, list]:
+        # Training alternates between two θ vectors: their views are made once.
+        cached = self._views_of.get(id(theta))
+        if cached is None or cached[0] is not theta:
+            if len(self._views_of) > 3:
+                self._views_of.clear()
+            cached = (theta, self._stored(theta), self._natural(theta))
+            self._views_of[id(theta)] = cached
+        return cached[1], cached[2]
 
     def pack(self, params: Parameters) -> np.ndarray:
         """θ, a new flat array holding ``params``."""
@@ -251,14 +299,14 @@ class _Batch:
         layers = [(params.W1, params.b1)]
         if self.h:
             layers.append((params.W2, params.b2))
-        for view, (W, b) in zip(self._views(theta), layers, strict=True):
+        for view, (W, b) in zip(self._natural(theta), layers, strict=True):
             view[:, :-1] = W
             view[:, -1:] = b
         return theta
 
     def unpack(self, theta: np.ndarray) -> Parameters:
-        """The parameters in θ, as new arrays."""
-        views = self._views(theta)
+        """The parameters in θ, as new (C-contiguous) arrays."""
+        views = self._natural(theta)
         arrays = {"W1": views[0][:, :-1].copy(), "b1": views[0][:, -1:].copy()}
         if self.h:
             arrays |= {"W2": views[1][:, :-1].copy(), "b2": views[1][:, -1:].copy()}
@@ -267,7 +315,7 @@ class _Batch:
     def gradient_arrays(self, grad: np.ndarray) -> dict[str, np.ndarray]:
         """dW1, db1 (and dW2, db2) from the flat gradient, as new arrays."""
         out = {}
-        for layer, view in enumerate(self._views(grad), start=1):
+        for layer, view in enumerate(self._natural(grad), start=1):
             out[f"dW{layer}"] = view[:, :-1].copy()
             out[f"db{layer}"] = view[:, -1:].copy()
         return out
@@ -275,7 +323,8 @@ class _Batch:
     def cost_and_gradients(self, theta: np.ndarray) -> tuple[float, int, np.ndarray]:
         r"""J (with L2), the number of correct argmax predictions and dJ/dθ.
 
-        The gradient is a buffer of the batch, overwritten by the next call.
+        The gradient, times ``scale``, is a buffer of the batch, overwritten by
+        the next call.
         """
         return self._pass(theta, True)
 
@@ -285,82 +334,86 @@ class _Batch:
         return J, correct
 
     def _pass(self, theta: np.ndarray, backward: bool):
+        stored, natural = self._views(theta)
         hidden = self.h > 0
-        layers = self._views(theta)
-        W_in, W_out = layers[0], layers[-1]
-        if backward:
-            g_in, g_out = self.grads[0], self.grads[-1]
-            extra = None if self.extra is None else self._views(self.extra)
+        W_in, W_out = natural[0], natural[-1]  # [W b] of the first and last layer
         if hidden:
             W2 = W_out[:, :-1]
+        flat = self.flat
         loss_sum = 0.0
         correct = 0
         ties = False
-        for c, (s, e) in enumerate(self.chunks):
-            k = e - s
-            Xc = self.X1[:, s:e]
-            block = self.block[:, :k]
-            z_max, z_true, sums = self.z_max[:k], self.z_true[:k], self.sums[:k]
+        for c, chunk in enumerate(self.chunks):
+            k, Xc = chunk["k"], chunk["X"]
+            z_max, z_true, sums = chunk["z_max"], chunk["z_true"], chunk["sums"]
             if hidden:
-                A1 = self.A1[:, :k]
-                A = A1[:-1]
-                np.matmul(W_in, Xc, out=A)  # W¹X + b¹
-                if self.activation == "relu":
+                A, A_prev = chunk["A"], chunk["A1"]
+                np.matmul(W_in, Xc, out=A)  # Z¹ = W¹X + b¹
+                if self.relu:
                     np.maximum(A, 0, out=A)
                 else:
                     np.tanh(A, out=A)
-                A_prev = A1
             else:
                 A_prev = Xc
-            Z = np.matmul(W_out, A_prev, out=block)  # Z = W A + b
+            Z = np.matmul(W_out, A_prev, out=chunk["Z"])  # Z = W A + b
             np.maximum.reduce(Z, axis=0, out=z_max)
             # Log-sum-exp: after the shift the largest exponent is 0, nothing
             # overflows, and an example is right where its true z is 0.
             np.subtract(Z, z_max, out=Z)
-            self.block.reshape(-1).take(self.true[c], out=z_true)
+            flat.take(chunk["true"], out=z_true, mode="clip")  # all in range
             correct += k - np.count_nonzero(z_true)
             # One 0 per column unless some column ties (or holds inf or NaN).
-            ties |= np.count_nonzero(np.equal(Z, 0, out=self.is_max[:, :k])) != k
+            # count_nonzero is slow on floats, fast on bools: compare first,
+            # unless Z is so small that the extra call costs more.
+            if chunk["count_floats"]:
+                ties |= np.count_nonzero(Z) != Z.size - k
+            else:
+                ties |= np.count_nonzero(np.equal(Z, 0, out=chunk["is_max"])) != k
             E = np.exp(Z, out=Z)
             np.add.reduce(E, axis=0, out=sums)
             if backward:
                 # dZ/m = Ŷ/m − Y/m with Ŷ = E / Σ E: a scale, then one subtraction.
-                np.divide(self.inverse_m, sums, out=self.scale[:k])
-                np.multiply(E, self.scale[:k], out=E)
-                dZ = np.subtract(E, self.Y_m[:, s:e], out=E)
-            # L⁽ⁱ⁾ = log Σⱼ e^(zⱼ − max) − (z_y − max): two sums of terms ≥ 0,
-            # added in float64, so nothing cancels.
+                np.divide(self.inverse_m, sums, out=chunk["scale"])
+                np.multiply(E, chunk["scale"], out=E)
+                dZ = np.subtract(E, chunk["Y_m"], out=E)
+            # L⁽ⁱ⁾ = log Σⱼ e^(zⱼ − max) − (z_y − max), both terms ≥ 0: summed in
+            # float64, nothing cancels.
             np.log(sums, out=sums)
-            loss_sum += float(np.add.reduce(sums, dtype=np.float64)) - float(
-                np.add.reduce(z_true, dtype=np.float64)
-            )
+            np.subtract(sums, z_true, out=sums)
+            loss_sum += float(np.add.reduce(sums, dtype=np.float64))
             if not backward:
                 continue
-            first = c == 0
-            out_g = g_out if first else extra[-1]
-            np.matmul(dZ, A_prev.T, out=out_g)  # [dW db] = dZ [A; 1]ᵀ / m
+            g = self.extra_blocks if c else self.grad_blocks
             if hidden:
-                dA = np.matmul(W2.T, dZ, out=self.dA1[:, :k])
-                slope = self.slope[:, :k]
-                if self.activation == "relu":
+                np.matmul(dZ, A_prev.T, out=g[1])  # [dW² db²] = dZ [A¹; 1]ᵀ / m
+                dZ = np.matmul(W2.T, dZ, out=chunk["dA"])
+                slope = chunk["slope"]
+                if self.relu:
                     np.greater(A, 0, out=slope)  # g'(z) = 1 where A > 0, else 0
                 else:
                     np.multiply(A, A, out=slope)  # g'(z) = 1 − tanh² z
                     np.subtract(1, slope, out=slope)
-                np.multiply(dA, slope, out=dA)
-                np.matmul(dA, Xc.T, out=g_in if first else extra[0])
-            if not first:
+                np.multiply(dZ, slope, out=dZ)  # dZ¹ = W²ᵀ dZ² ⊙ g'(Z¹)
+            # [dW¹ db¹]ᵀ = [X; 1] dZ¹ᵀ / m. With few inputs and many examples,
+            # one matrix-vector product per input row: OpenBLAS multiplies a
+            # 10×3000 by a 3000×3 matrix three times slower than it does three
+            # such products.
+            if chunk["X_rows"]:
+                for x_row, g_row in zip(chunk["X_rows"], g[0], strict=True):
+                    np.matmul(dZ, x_row, out=g_row)
+            else:
+                np.matmul(Xc, dZ.T, out=g[0])
+            if c:
                 np.add(self.grad, self.extra, out=self.grad)
-        m = self.m
-        J = loss_sum / m
-        if ties or not np.isfinite(J):
+        J = loss_sum / self.m
+        if ties or not math.isfinite(J):
             correct = self._count_by_argmax(theta)
         if not backward:
             return J, correct, None
         if self.l2:
             decay = np.multiply(self.decay, theta, out=self.weight_decay)
             np.add(self.grad, decay, out=self.grad)
-            J += 0.5 * float(np.dot(decay, theta))  # (λ/2m) Σ W²
+            J += 0.5 * float(np.dot(decay, theta)) / self.scale  # (λ/2m) Σ W²
         return J, correct, self.grad
 
     def _count_by_argmax(self, theta: np.ndarray) -> int:

@@ -173,6 +173,7 @@ def train(
         activation=activation,
         l2=l2,
         dtype=dtype,
+        scale=learning_rate,  # its gradients come out as α dθ
     )
     if test is not None:
         test_batch = _Batch(
@@ -188,11 +189,9 @@ def train(
     # θ into the older one, so the last θ whose J was finite is always at hand.
     theta, spare = batch.pack(params), np.empty(batch.size, batch.dtype)
     last_good = theta
-    step = np.empty(batch.size, batch.dtype)
     every = int(snapshot_every) if snapshot_every else max(iterations, 1)
     costs, accuracies, snapshots = [], [], {}
     test_costs, test_accuracies = [], []
-    alpha = np.dtype(dtype).type(learning_rate)
     m = batch.m
     diverged = False
     limit = np.inf
@@ -201,7 +200,7 @@ def train(
     # checks for, not errors.
     with np.errstate(over="ignore", invalid="ignore"):
         for it in range(iterations + 1):
-            J, correct, grad = batch.cost_and_gradients(theta)
+            J, correct, alpha_grad = batch.cost_and_gradients(theta)
             if it == 0:
                 if not math.isfinite(J):
                     # No step was taken: there is no last finite state to return.
@@ -226,7 +225,7 @@ def train(
             if it == iterations:
                 break
             # θ ← θ − α dθ into the spare vector, which held the θ before this one.
-            np.subtract(theta, np.multiply(grad, alpha, out=step), out=spare)
+            np.subtract(theta, alpha_grad, out=spare)
             if not np.isfinite(spare).all():
                 diverged = True
                 break
