@@ -195,9 +195,9 @@ class _Batch:
         self.dtype, self.activation, self.labels = dtype, activation, labels
         self.relu = activation == "relu"
         rows1 = h if h else C
-        # The first layer is stored transposed, (n+1)×rows: its gradient is then
-        # n+1 contiguous rows, each one matrix-vector product dZ X[j] (below).
-        self.blocks = [(n + 1, rows1)] + ([(C, h + 1)] if h else [])
+        # Each layer is stored transposed, [W b]ᵀ, inputs+1 × outputs: its
+        # gradient [A; 1] dZᵀ / m is then a product with contiguous rows (below).
+        self.blocks = [(n + 1, rows1)] + ([(h + 1, C)] if h else [])
         self.size = sum(r * c for r, c in self.blocks)
         # [X; 1]: the bias of the first layer is the weight of a constant input.
         X1 = np.empty((n + 1, m), dtype)
@@ -271,7 +271,7 @@ class _Batch:
             self.weight_decay = np.empty(self.size, dtype)
 
     def _stored(self, theta: np.ndarray) -> list[np.ndarray]:
-        """Each layer's block of θ as stored: (n+1)×rows, then C×(h+1)."""
+        """Each layer's block of θ as stored, [W b]ᵀ: (n+1)×rows, then (h+1)×C."""
         views, start = [], 0
         for rows, cols in self.blocks:
             views.append(theta[start : start + rows * cols].reshape(rows, cols))
@@ -280,8 +280,7 @@ class _Batch:
 
     def _natural(self, theta: np.ndarray) -> list[np.ndarray]:
         """Each layer's [W b] (rows × inputs+1) as a view into θ."""
-        stored = self._stored(theta)
-        return [stored[0].T, *stored[1:]]
+        return [block.T for block in self._stored(theta)]
 
     def _views(self, theta: np.ndarray) -> tuple[list, list]:
         # Training alternates between two θ vectors: their views are made once.
@@ -338,7 +337,7 @@ class _Batch:
         hidden = self.h > 0
         W_in, W_out = natural[0], natural[-1]  # [W b] of the first and last layer
         if hidden:
-            W2 = W_out[:, :-1]
+            W2_T = stored[1][:-1]  # W²ᵀ, h×C and contiguous
         flat = self.flat
         loss_sum = 0.0
         correct = 0
@@ -350,7 +349,10 @@ class _Batch:
                 A, A_prev = chunk["A"], chunk["A1"]
                 np.matmul(W_in, Xc, out=A)  # Z¹ = W¹X + b¹
                 if self.relu:
-                    np.maximum(A, 0, out=A)
+                    # A¹ = Z¹ ⊙ [Z¹ > 0], keeping [Z¹ > 0] = g'(Z¹) for the
+                    # backward pass: np.maximum(Z, 0) takes as long as both.
+                    np.greater(A, 0, out=chunk["slope"])
+                    np.multiply(A, chunk["slope"], out=A)
                 else:
                     np.tanh(A, out=A)
             else:
@@ -385,13 +387,11 @@ class _Batch:
                 continue
             g = self.extra_blocks if c else self.grad_blocks
             if hidden:
-                np.matmul(dZ, A_prev.T, out=g[1])  # [dW² db²] = dZ [A¹; 1]ᵀ / m
-                dZ = np.matmul(W2.T, dZ, out=chunk["dA"])
-                slope = chunk["slope"]
-                if self.relu:
-                    np.greater(A, 0, out=slope)  # g'(z) = 1 where A > 0, else 0
-                else:
-                    np.multiply(A, A, out=slope)  # g'(z) = 1 − tanh² z
+                np.matmul(A_prev, dZ.T, out=g[1])  # [dW² db²]ᵀ = [A¹; 1] dZᵀ / m
+                dZ = np.matmul(W2_T, dZ, out=chunk["dA"])
+                slope = chunk["slope"]  # ReLU: g'(Z¹) = [Z¹ > 0], from the forward
+                if not self.relu:
+                    np.multiply(A, A, out=slope)  # g'(Z¹) = 1 − tanh² Z¹
                     np.subtract(1, slope, out=slope)
                 np.multiply(dZ, slope, out=dZ)  # dZ¹ = W²ᵀ dZ² ⊙ g'(Z¹)
             # [dW¹ db¹]ᵀ = [X; 1] dZ¹ᵀ / m. With few inputs and many examples,
