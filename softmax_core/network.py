@@ -18,9 +18,11 @@ rule, two separate steps:
 .. math:: dZ^{[L]} = \hat Y - Y, \qquad dW^{[L]} = \tfrac1m dZ^{[L]} A^{[L-1]T}, \quad
           db^{[L]} = \tfrac1m \textstyle\sum_i dZ^{[L](i)}
 
-The cost is computed from the logits (log-sum-exp), the work runs in float32
-on column chunks that fit in cache, and Y is never materialized: subtracting
-1 at each example's true class turns Ŷ into Ŷ − Y in place.
+:func:`reference_cost_and_gradients` writes these steps out as the lecture
+does. :func:`cost_and_gradients`, which training runs, computes the same
+numbers faster: the cost from the logits (log-sum-exp), in float32, each bias
+folded into its weights as the weight of an input that is always 1, and every
+array allocated once per data set (see ``_Batch``).
 """
 
 from __future__ import annotations
@@ -34,11 +36,12 @@ from .activations import log_softmax, softmax
 from .losses import cost, one_hot, output_gradient
 
 ACTIVATIONS = ("tanh", "relu")
-# Columns per chunk. Each chunk costs some twenty numpy calls, so chunks must be
-# wide for that overhead to vanish next to the work (at 1,000,000×2×4 a step
-# took 33 ms with 4096 columns, 22 ms with 16384). Wider gains little, and with
-# n = 2, C = 10 it hands each C×n×CHUNK matmul to two BLAS threads, which takes
-# far longer whenever the other core is busy. C×CHUNK float32 fits in L3.
+# Columns per chunk, for data sets larger than the app's (m ≤ 3000 is one
+# chunk). Each chunk costs some twenty numpy calls, so chunks must be wide for
+# that overhead to vanish next to the work (at 1,000,000×2×4 a step took 33 ms
+# with 4096 columns, 22 ms with 16384). Wider gains little, and with n = 2,
+# C = 10 it hands each C×n×CHUNK matmul to two BLAS threads, which takes far
+# longer whenever the other core is busy. C×CHUNK float32 fits in L3.
 CHUNK = 16384
 
 
