@@ -167,13 +167,14 @@ class _Batch:
 
     Profiled at the sizes the training page offers (m ≤ 3000, C ≤ 10, h ≤ 64),
     a step was mostly not arithmetic: some forty numpy calls of a microsecond
-    or two each, temporaries freed and allocated again, and, worst, every
-    binary expression on a temporary of 256 KiB or more (``1 - A * A`` at
-    h = 64), for which numpy walks the C stack to decide whether it may reuse
-    the temporary: 0.7 ms of a 2 ms step. So everything here writes into
-    buffers allocated once (``out=``), with no arithmetic expression on arrays,
-    and Y/m, the inputs with their row of ones, each example's true-class index
-    and every chunk's views are made once per data set, not once per step.
+    or two each, and temporaries. A temporary of a few hundred KiB (h×m
+    float32 at h = 64) is where glibc may hand back memory to the kernel on
+    free and fault it in again page by page on the next allocation; depending
+    on what ran before in the process, ``1 - A * A`` took 0.03 ms or 0.6 ms
+    (340 page faults), most of a step. So everything here writes into buffers
+    allocated once (``out=``), with no arithmetic expression on arrays, and Y/m,
+    the inputs with their row of ones, each example's true-class index and
+    every chunk's views are made once per data set, not once per step.
     """
 
     def __init__(
