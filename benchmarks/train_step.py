@@ -478,7 +478,8 @@ def main(argv: list[str] | None = None) -> int:
     shown = [n for n in names if n != "torch" or torch is not None]
     shown = [n for n in shown if n != "before" or before is not None]
     header = ["m×n×C, hidden, λ, test"] + [f"{n} ms/step" for n in shown]
-    header += ["ours vs the faster of textbook and torch", "J rel. diff", "load"]
+    rival = "the faster of textbook and torch" if torch is not None else "textbook"
+    header += [f"ours vs {rival}", "J rel. diff", "load"]
     if before is not None:
         header.insert(-2, "before/ours")
     print(
