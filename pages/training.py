@@ -6,13 +6,13 @@ import streamlit as st
 
 from softmax_core import (
     confusion_matrix,
-    cost_and_gradients,
     numpy_snippet,
     one_hot,
     parameters_to_json,
     parameters_to_npz,
     predict,
     predict_proba,
+    reference_cost_and_gradients,
 )
 from softmax_ui import figures, runs, tables
 from softmax_ui.chrome import (
@@ -270,8 +270,9 @@ st.code(numpy_snippet(data.X[:, :shown]), language="python")
 show_math(
     r"J = \frac{1}{m}\sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)}), \qquad"
     r" dZ^{[L]} = \hat Y - Y, \qquad dW^{[L]} = \tfrac{1}{m}\, dZ^{[L]} A^{[L-1]T},"
+    r" \qquad db^{[L]} = \tfrac{1}{m} \textstyle\sum_i dZ^{[L](i)},"
     r" \qquad W \leftarrow W - \alpha\, dW",
-    cost_and_gradients,
+    reference_cost_and_gradients,
     key="training_math",
 )
 

@@ -66,6 +66,7 @@ from .network import (
     logits,
     predict,
     predict_proba,
+    reference_cost_and_gradients,
 )
 from .regions import Regions, class_regions, plane_grid
 from .training import TrainingHistory, train
@@ -112,6 +113,7 @@ __all__ = [
     "predict",
     "predict_proba",
     "read_csv",
+    "reference_cost_and_gradients",
     "sigmoid",
     "softmax",
     "softmax_steps",

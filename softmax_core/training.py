@@ -1,19 +1,24 @@
 r"""Batch gradient descent for a softmax classifier, started from dz[L] = Ŷ − Y.
 
-Each iteration computes the cost J and its gradients with
+Each iteration computes the cost J and its gradients with the kernel of
 :func:`softmax_core.network.cost_and_gradients` and steps every parameter
 against its gradient, W ← W − α dW, b ← b − α db. A run records J and the
 training accuracy at every iteration and keeps snapshots of the parameters.
+
+The data are laid out once per run and the parameters live in one flat vector
+θ for the whole run (``network._Batch``): at the page's sizes, numpy's fixed
+cost per call and per allocated array, not arithmetic, was most of a step.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from .network import Parameters, cost_and_accuracy, cost_and_gradients, init_params
+from .network import Parameters, _Batch, init_params
 
 # A J this many times its starting value means the steps overshoot and grow:
 # stop there rather than draw a curve that leaves the plot for ever.
@@ -74,10 +79,6 @@ def _prepare(
 
     one_hot(labels, num_classes)  # raises a clear ValueError for a bad label
     return X, labels.astype(np.intp)
-
-
-def _finite(params: Parameters) -> bool:
-    return all(np.all(np.isfinite(v)) for v in params.arrays().values())
 
 
 def train(
@@ -168,56 +169,82 @@ def train(
         seed=seed,
         dtype=dtype,
     )
+    batch = _Batch(
+        X,
+        labels,
+        num_classes,
+        hidden_units=hidden_units,
+        activation=activation,
+        l2=l2,
+        dtype=dtype,
+        scale=learning_rate,  # its gradients come out as α dθ
+    )
+    if test is not None:
+        test_batch = _Batch(
+            X_test,
+            labels_test,
+            num_classes,
+            hidden_units=hidden_units,
+            activation=activation,
+            dtype=dtype,
+            gradients=False,
+        )
+    # Two flat parameter vectors, θ and the one before it: a step writes the new
+    # θ into the older one, so the last θ whose J was finite is always at hand.
+    theta, spare = batch.pack(params), np.empty(batch.size, batch.dtype)
+    last_good = theta
     every = int(snapshot_every) if snapshot_every else max(iterations, 1)
     costs, accuracies, snapshots = [], [], {}
     test_costs, test_accuracies = [], []
-    alpha = np.dtype(dtype).type(learning_rate)
+    m = batch.m
     diverged = False
     limit = np.inf
-    for it in range(iterations + 1):
-        with np.errstate(over="ignore", invalid="ignore"):
-            J, acc, grads = cost_and_gradients(params, X, labels, l2)
-        if it == 0:
-            if not np.isfinite(J):
-                # No step was taken, so there is no last finite state to return.
-                raise ValueError(
-                    "The cost J is not finite at the start: the feature values are"
-                    " too large. Standardize them (mean 0, standard deviation 1)."
-                )
-            limit = DIVERGENCE_FACTOR * max(J, 1.0)
-        if not np.isfinite(J) or J > limit:
-            diverged = True
-            break
-        last_good = params
-        costs.append(J)
-        accuracies.append(acc)
-        if test is not None:
-            with np.errstate(over="ignore", invalid="ignore"):
-                test_J, test_acc = cost_and_accuracy(params, X_test, labels_test)
-            test_costs.append(test_J)
-            test_accuracies.append(test_acc)
-        if it % every == 0 or it == iterations:
-            snapshots[it] = params
-        if it == iterations:
-            break
-        with np.errstate(over="ignore", invalid="ignore"):
-            stepped = Parameters(
-                **{k: v - alpha * grads[f"d{k}"] for k, v in params.arrays().items()},
-                activation=activation,
-            )
-        if not _finite(stepped):
-            diverged = True
-            break
-        params = stepped
-        if progress is not None:
-            progress(it + 1)
+    # One errstate for the whole run (entering one costs about a microsecond,
+    # as much as a numpy call): overflow to inf and NaN are what the loop
+    # checks for, not errors.
+    with np.errstate(over="ignore", invalid="ignore"):
+        for it in range(iterations + 1):
+            J, correct, alpha_grad = batch.cost_and_gradients(theta)
+            if it == 0:
+                if not math.isfinite(J):
+                    # No step was taken: there is no last finite state to return.
+                    raise ValueError(
+                        "The cost J is not finite at the start: the feature values"
+                        " are too large. Standardize them (mean 0, standard"
+                        " deviation 1)."
+                    )
+                limit = DIVERGENCE_FACTOR * max(J, 1.0)
+            if not math.isfinite(J) or J > limit:
+                diverged = True
+                break
+            last_good = theta
+            costs.append(J)
+            accuracies.append(correct / m)
+            if test is not None:
+                test_J, test_correct = test_batch.cost_and_correct(theta)
+                test_costs.append(test_J)
+                test_accuracies.append(test_correct / test_batch.m)
+            if it % every == 0 or it == iterations:
+                snapshots[it] = batch.unpack(theta)
+            if it == iterations:
+                break
+            # θ ← θ − α dθ into the spare vector, which held the θ before this one.
+            np.subtract(theta, alpha_grad, out=spare)
+            if not np.isfinite(spare).all():
+                diverged = True
+                break
+            theta, spare = spare, theta
+            if progress is not None:
+                progress(it + 1)
+    last = len(costs) - 1
+    params = snapshots[last] if last in snapshots else batch.unpack(last_good)
     if diverged:
-        snapshots[len(costs) - 1] = last_good
+        snapshots[last] = params
     return TrainingHistory(
         costs=np.array(costs),
         accuracies=np.array(accuracies),
         snapshots=snapshots,
-        params=last_good,
+        params=params,
         diverged=diverged,
         test_costs=np.array(test_costs),
         test_accuracies=np.array(test_accuracies),

@@ -223,7 +223,7 @@ def test_a_deep_link_on_a_fresh_server_comes_back_through_app_py(page):
         ("explorer", "def softmax("),
         ("loss", "def "),
         ("logistic", "def "),
-        ("training", "def cost_and_gradients("),
+        ("training", "def reference_cost_and_gradients("),
     ],
 )
 def test_show_the_math_sends_its_formula_and_code_only_once_opened(page, source):
