@@ -33,16 +33,17 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from tools.app_server import AppServer  # noqa: E402
+
 CHROMIUM = "/usr/bin/chromium"
 # True once a softmax bar has been drawn with a height: a bar of the live view
 # (a custom component, maybe in a shadow root) or of a plotly chart.
@@ -69,96 +70,43 @@ st.markdown(f"result {x * 2:.1f}")
 GOAL = 3.0
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def start_server(
-    port: int, log, *python_flags: str, tree: Path = ROOT
-) -> subprocess.Popen:
-    return subprocess.Popen(
-        [
-            sys.executable, *python_flags, "-m", "streamlit", "run", "app.py",
-            f"--server.port={port}", "--server.address=127.0.0.1",
-        ],
-        cwd=tree, stdout=log, stderr=subprocess.STDOUT,
-    )  # fmt: skip
-
-
-def wait_healthy(port: int, process: subprocess.Popen, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit("the server exited at start")
-        try:
-            with urllib.request.urlopen(
-                f"http://127.0.0.1:{port}/_stcore/health", timeout=1
-            ):
-                return
-        except OSError:
-            time.sleep(0.01)
-    raise SystemExit("the server did not answer in time")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 def one_start(
     browser, tree: Path = ROOT, path: str = "/explorer", shown: str = BARS_DRAWN
 ) -> dict[str, float]:
     """Seconds from starting the server to: healthy, first paint, bars drawn."""
-    port = free_port()
-    with tempfile.TemporaryFile("w") as log:
-        start = time.perf_counter()
-        server = start_server(port, log, tree=tree)
-        try:
-            wait_healthy(port, server)
-            healthy = time.perf_counter() - start
-            context = browser.new_context(viewport={"width": 1600, "height": 1000})
-            page = context.new_page()
-            page.goto(f"http://127.0.0.1:{port}{path}", wait_until="commit")
-            page.wait_for_selector('[data-testid="stApp"]', state="attached")
-            shell = time.perf_counter() - start
-            page.wait_for_function(shown, timeout=60_000, polling=20)
-            bars = time.perf_counter() - start
-            context.close()
-        finally:
-            stop(server)
+    with AppServer(cwd=tree) as server:
+        start = server.started
+        healthy = time.perf_counter() - start
+        context = browser.new_context(viewport={"width": 1600, "height": 1000})
+        page = context.new_page()
+        page.goto(f"{server.url}{path}", wait_until="commit")
+        page.wait_for_selector('[data-testid="stApp"]', state="attached")
+        shell = time.perf_counter() - start
+        page.wait_for_function(shown, timeout=60_000, polling=20)
+        bars = time.perf_counter() - start
+        context.close()
     return {"server healthy": healthy, "page shell": shell, "drawn": bars}
 
 
 def first_visit(browser) -> tuple[list[tuple[float, float, str]], list]:
     """Every import, (self s, cumulative s, module), from server start to bars;
     and the browser's downloads, (bytes, path), largest first."""
-    port = free_port()
-    with tempfile.TemporaryFile("w+") as log:
-        server = start_server(port, log, "-X", "importtime")
-        try:
-            wait_healthy(port, server)
+    with tempfile.TemporaryDirectory() as folder:
+        log = Path(folder) / "server.log"
+        with AppServer(log, python_flags=("-X", "importtime")) as server:
             context = browser.new_context()
             page = context.new_page()
             requests = []
             page.on("requestfinished", lambda request: requests.append(request))
-            page.goto(f"http://127.0.0.1:{port}/explorer")
+            page.goto(f"{server.url}/explorer")
             page.wait_for_function(BARS_DRAWN, timeout=60_000, polling=20)
             downloads = sorted(
-                ((r.sizes()["responseBodySize"], r.url.split(str(port), 1)[-1])
+                ((r.sizes()["responseBodySize"], r.url.split(server.url, 1)[-1])
                  for r in requests),
                 reverse=True,
             )  # fmt: skip
             context.close()
-        finally:
-            stop(server)
-        log.seek(0)
-        lines = log.read().splitlines()
+        lines = log.read_text(errors="replace").splitlines()
     found = []
     for line in lines:
         match = re.match(r"import time:\s+(\d+) \|\s+(\d+) \|( *)(\S+)", line)

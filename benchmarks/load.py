@@ -55,10 +55,7 @@ import math
 import os
 import re
 import resource
-import socket
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.request
@@ -76,6 +73,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from softmax_ui.locales.en import STRINGS as EN  # noqa: E402
+from tools.app_server import AppServer  # noqa: E402
 
 FINISHED = (
     ForwardMsg.FINISHED_SUCCESSFULLY,
@@ -93,12 +91,6 @@ THINK = [2.0, 5.0]
 # --- The server ------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 def cpu_seconds(pid: int) -> float:
     """User and system CPU time of a process so far, from /proc (Linux)."""
     fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
@@ -112,38 +104,19 @@ def rss_mb(pid: int) -> float:
 
 
 class Server:
-    """``streamlit run app.py`` on a free port; its memory sampled every 50 ms."""
+    """``streamlit run app.py`` (tools.app_server), its memory sampled every 50 ms."""
 
     def __init__(self, ttl: int, extra: list[str], tree: Path = ROOT) -> None:
-        self.port = free_port()
-        self.log = tempfile.NamedTemporaryFile(  # noqa: SIM115 (closed in stop())
-            "w", prefix="load-server-", suffix=".log", delete=False
+        self.app = AppServer(
+            cwd=tree, args=[f"--server.disconnectedSessionTTL={ttl}", *extra]
         )
-        self.process = subprocess.Popen(
-            [
-                sys.executable, "-m", "streamlit", "run", "app.py",
-                f"--server.port={self.port}", "--server.address=127.0.0.1",
-                "--server.headless=true", f"--server.disconnectedSessionTTL={ttl}",
-                *extra,
-            ],
-            cwd=tree, stdout=self.log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+        self.process = self.app.process
         self.peak = 0.0
         self._sampling = True
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                urllib.request.urlopen(self.url("/_stcore/health"), timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            self.log.close()
-            raise SystemExit(f"the server did not start; see {self.log.name}")
         threading.Thread(target=self._sample, daemon=True).start()
 
     def url(self, path: str) -> str:
-        return f"http://127.0.0.1:{self.port}{path}"
+        return self.app.url + path
 
     def rss(self) -> float:
         return rss_mb(self.process.pid)
@@ -166,13 +139,33 @@ class Server:
 
     def stop(self) -> None:
         self._sampling = False
-        self.process.terminate()
-        try:
-            self.process.wait(10)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
-        os.unlink(self.log.name)
+        self.app.stop()
+
+
+class Attached(Server):
+    """A server (or a proxy in front of several) started by someone else (--url).
+
+    Its memory and CPU are not known here: those columns read nan.
+    """
+
+    def __init__(self, url: str) -> None:
+        self.base = url.rstrip("/")
+        self.peak = math.nan
+
+    def url(self, path: str) -> str:
+        return self.base + path
+
+    def rss(self) -> float:
+        return math.nan
+
+    def cpu(self) -> float:
+        return math.nan
+
+    def cache_lookups(self, function: str) -> dict[str, int]:
+        return {}
+
+    def stop(self) -> None:
+        pass
 
 
 # --- One browser session, as websocket messages ------------------------------------
@@ -205,8 +198,8 @@ class Page:
 class Session:
     """A websocket client that runs pages and sets widgets like the frontend."""
 
-    def __init__(self, port: int) -> None:
-        self.port = port
+    def __init__(self, base: str) -> None:
+        self.base = base  # http://host:port, the server or a proxy in front of it
         self.page_hashes: dict[str, str] = {}
         self.states: dict[str, WidgetState] = {}
         self.fragments: dict[str, str] = {}  # widget key -> its st.fragment's id
@@ -214,7 +207,7 @@ class Session:
 
     async def __aenter__(self) -> Session:
         self.ws = await websockets.connect(
-            f"ws://127.0.0.1:{self.port}/_stcore/stream",
+            self.base.replace("http", "ws", 1) + "/_stcore/stream",
             subprotocols=["streamlit"],
             max_size=2**27,
         )
@@ -340,13 +333,16 @@ def training_settings(k: int) -> dict[str, float]:
     }
 
 
-async def student(k: int, port: int, outcome: Outcome) -> None:
+async def student(k: int, base: str, outcome: Outcome) -> None:
     rng = np.random.default_rng(k)
     await asyncio.sleep(float(rng.uniform(0, ARRIVAL)))
-    z0 = round(-7.0 + 0.5 * k, 1)  # no other session uses it
+    # A value on the slider's 0.1 grid, inside its range (−10 … 10), that no
+    # other session of the first 201 uses: the app would put a value beyond the
+    # range back to the default, and the check below would see a leak.
+    z0 = round(-10.0 + 0.1 * (k % 201), 1)
     z1 = round(float(rng.uniform(-5, 5)), 1)
     temperature = (0.5, 1.0, 2.0)[k % 3]
-    async with Session(port) as session:
+    async with Session(base) as session:
         page, seconds = await session.open("explorer")
         outcome.note("open explorer", seconds)
         moves = [{"explorer_z0": z0}, {"explorer_z1": z1}]
@@ -402,10 +398,10 @@ async def student(k: int, port: int, outcome: Outcome) -> None:
         outcome.problems += [f"session {k}: {e}" for e in page.errors]
 
 
-async def room(sessions: int, port: int) -> tuple[Outcome, list[BaseException]]:
+async def room(sessions: int, base: str) -> tuple[Outcome, list[BaseException]]:
     outcome = Outcome()
     results = await asyncio.gather(
-        *(student(k, port, outcome) for k in range(sessions)), return_exceptions=True
+        *(student(k, base, outcome) for k in range(sessions)), return_exceptions=True
     )
     return outcome, [r for r in results if isinstance(r, BaseException)]
 
@@ -433,6 +429,8 @@ class Round:
 
 
 def active_sessions(server: Server) -> int:
+    if isinstance(server, Attached):
+        return -1
     with urllib.request.urlopen(server.url("/_stcore/metrics"), timeout=10) as r:
         found = re.search(r"^active_sessions (\d+)", r.read().decode(), re.M)
     return int(found.group(1)) if found else -1
@@ -443,7 +441,7 @@ def one_round(server: Server, args: argparse.Namespace) -> tuple[Round, Outcome]
     before, cpu = server.rss(), server.cpu()
     server.peak = before
     start = time.perf_counter()
-    outcome, crashed = asyncio.run(room(args.sessions, server.port))
+    outcome, crashed = asyncio.run(room(args.sessions, server.url("")))
     wall = time.perf_counter() - start
     cpu = server.cpu() - cpu
     peak = server.peak
@@ -473,6 +471,11 @@ def main() -> int:
         "--before", type=Path, help="another checkout of the app, its rounds in turn"
     )
     parser.add_argument(
+        "--url",
+        help="use the server (or proxy) already serving the app at this address,"
+        " e.g. http://127.0.0.1:8501 (make serve-room), instead of starting one",
+    )
+    parser.add_argument(
         "--server-arg",
         action="append",
         default=[],
@@ -491,9 +494,12 @@ def main() -> int:
     lookups: dict[str, tuple[dict[str, int], dict[str, int]]] = {}
     try:
         for name, tree in trees.items():
-            servers[name] = Server(args.ttl, args.server_arg, tree)
+            if args.url and name == "this tree":
+                servers[name] = Attached(args.url)
+            else:
+                servers[name] = Server(args.ttl, args.server_arg, tree)
             # One visit first, so the baseline has the imports and the defaults.
-            asyncio.run(room(1, servers[name].port))
+            asyncio.run(room(1, servers[name].url("")))
         time.sleep(args.ttl + 3)
         first = {name: s.cache_lookups("training_run") for name, s in servers.items()}
         for _ in range(args.rounds):

@@ -35,6 +35,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -119,6 +120,13 @@ class AppServer:
         Where the server runs: its ``.streamlit/config.toml`` is read there.
     timeout : float
         Seconds to wait for the health check.
+    args : sequence of str
+        More options for ``streamlit run`` (``--server.disconnectedSessionTTL=5``).
+    python_flags : sequence of str
+        Flags for the Python that runs it (``-X importtime``).
+    port : int or None
+        The port, e.g. to start a server again where one was stopped; a free
+        one by default.
 
     Raises
     ------
@@ -133,8 +141,12 @@ class AppServer:
         script: Path | str = "app.py",
         cwd: Path = ROOT,
         timeout: float = START_TIMEOUT,
+        args: Sequence[str] = (),
+        python_flags: Sequence[str] = (),
+        port: int | None = None,
     ) -> None:
-        self.port = free_port()
+        self.port = free_port() if port is None else port
+        self.started = time.perf_counter()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log_path = log_path
         if log_path is None:
@@ -146,6 +158,7 @@ class AppServer:
         self.process = subprocess.Popen(
             [
                 sys.executable,
+                *python_flags,
                 "-m",
                 "streamlit",
                 "run",
@@ -154,6 +167,7 @@ class AppServer:
                 f"--server.port={self.port}",
                 "--server.address=127.0.0.1",
                 "--browser.gatherUsageStats=false",
+                *args,
             ],
             cwd=cwd,
             stdout=output,
@@ -172,7 +186,7 @@ class AppServer:
                 with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1):
                     return
             except OSError:
-                time.sleep(0.1)
+                time.sleep(0.01)
         self.stop()
         raise ServerStartError(f"streamlit was not healthy in time:\n{self.log_tail()}")
 
