@@ -15,6 +15,7 @@ import streamlit as st
 
 from . import classroom
 from .i18n import LANG_KEY, LANGUAGE_NAMES, LANGUAGES, tr
+from .reconnect import watch_connection
 from .streamlit_internals import leave_pages_folder_mode
 from .style import Sizes, sizes
 from .text import as_typed
@@ -215,6 +216,7 @@ def finish_page() -> None:
             if hidden_here:
                 classroom.hidden_note()
     classroom.link_popover()
+    watch_connection()
 
 
 def _link_problems() -> list[str]:

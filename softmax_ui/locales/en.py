@@ -409,4 +409,8 @@ STRINGS: dict[str, str] = {
         "The view above is drawn in your browser while a slider moves; these are"
         " computed on the server by softmax_core when you let go."
     ),
+    # After a server restart (softmax_ui/reconnect.py)
+    "reconnect.title": "Connection lost",
+    "reconnect.message": "The app's server does not answer. This page comes back by itself, as it was, once the server runs again.",
+    "reconnect.command": "make run",
 }

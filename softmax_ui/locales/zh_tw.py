@@ -366,4 +366,8 @@ STRINGS: dict[str, str] = {
         "上方的圖在滑桿移動時由瀏覽器即時繪製；這裡的數字在放開滑桿後，"
         "由伺服器上的 softmax_core 計算。"
     ),
+    # After a server restart (softmax_ui/reconnect.py)
+    "reconnect.title": "連線中斷",
+    "reconnect.message": "應用程式的伺服器沒有回應。伺服器重新啟動後，這個頁面會自動恢復成原來的樣子。",
+    "reconnect.command": "make run",
 }

@@ -1,0 +1,32 @@
+"""After a server restart, the open tab comes back to the same view by itself.
+
+Drawn once a run on every page (in the sidebar, outside every fragment): a
+watcher in the browser that notices Streamlit's "Connection error" dialog,
+shows it in the page's language, and reloads the page as soon as the server
+answers again (see ``reconnect.js`` for why a reload: the view is in the
+address, the old session is not on the new server).
+"""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from .components import declare, payload
+from .i18n import tr
+
+_watcher = declare("softmax_reconnect", "reconnect")
+
+
+def watch_connection() -> None:
+    """Draw the watcher, with the dialog's words in the current language."""
+    with st.sidebar:
+        _watcher(
+            key="reconnect",
+            data=payload({
+                "labels": {
+                    "title": tr("reconnect.title"),
+                    "message": tr("reconnect.message"),
+                    "command": tr("reconnect.command"),
+                }
+            }),
+        )
