@@ -17,9 +17,11 @@ took 264 ms with two BLAS threads and 10 ms with one.
 
 from . import _blas  # noqa: F401  (first: before any module imports numpy)
 from .activations import (
+    EXP_OVERFLOW,
     SoftmaxSteps,
     hardmax,
     log_softmax,
+    naive_softmax_steps,
     sigmoid,
     softmax,
     softmax_steps,
@@ -74,6 +76,8 @@ from .two_class import TwoClassOutputs, difference_grid, two_class_outputs
 from .uploads import LabelledData, read_csv
 
 __all__ = [
+    "EXP_OVERFLOW",
+    "naive_softmax_steps",
     "NUMPY_SNIPPET",
     "numpy_snippet",
     "confusion_matrix",

@@ -150,6 +150,11 @@ class SoftmaxSteps:
         """True when t is e^{z/T − shift} rather than e^{z/T}."""
         return self.shift != 0.0
 
+    @property
+    def overflowed(self) -> np.ndarray:
+        """Which entries of t overflowed to inf (only ever in the naive steps)."""
+        return ~np.isfinite(self.t)
+
 
 def softmax_steps(z: np.typing.ArrayLike, temperature: float = 1.0) -> SoftmaxSteps:
     r"""The lecture's steps t = e^z, Σt and a = t / Σt for one example.
@@ -183,6 +188,47 @@ def softmax_steps(z: np.typing.ArrayLike, temperature: float = 1.0) -> SoftmaxSt
     t = np.exp(scaled - shift)
     total = float(np.sum(t))
     return SoftmaxSteps(z=z, t=t, total=total, a=t / total, shift=shift)
+
+
+# The largest z whose e^z a float type holds: ln of its largest number.
+EXP_OVERFLOW = {
+    np.dtype(np.float64): float(np.log(np.finfo(np.float64).max)),  # 709.78
+    np.dtype(np.float32): float(np.log(np.finfo(np.float32).max)),  # 88.72
+}
+
+
+def naive_softmax_steps(
+    z: np.typing.ArrayLike, dtype: np.typing.DTypeLike = np.float64
+) -> SoftmaxSteps:
+    r"""The steps t = e^z, Σt and a = t / Σt with no shift: why softmax shifts.
+
+    .. math:: t = e^{z^{[L]}}, \quad a^{[L]} = t / \sum_j t_j
+              \quad \text{(in } \texttt{dtype}\text{, without subtracting } \max_j z_j)
+
+    In float64, e^z overflows to inf past z ≈ 709.78 (the log of the largest
+    float64), in float32 past z ≈ 88.72 (see :data:`EXP_OVERFLOW`); then
+    Σt is inf and a = inf / inf is NaN, while :func:`softmax_steps`, which
+    subtracts max z first, stays exact. Compare the two to see why the core
+    subtracts the max.
+
+    Examples
+    --------
+    >>> naive_softmax_steps([1000.0, 0.0]).a
+    array([nan,  0.])
+    >>> naive_softmax_steps([100.0, 0.0], np.float32).overflowed
+    array([ True, False])
+    >>> naive_softmax_steps([5, 2, -1, 3]).a.round(3)
+    array([0.842, 0.042, 0.002, 0.114])
+    """
+    dtype = np.dtype(dtype)
+    z = np.asarray(z, dtype=np.float64)
+    if z.ndim != 1 or z.size == 0:
+        raise ValueError("naive_softmax_steps takes one example: a 1-D z.")
+    with np.errstate(over="ignore", invalid="ignore"):
+        t = np.exp(z.astype(dtype))
+        total = t.sum(dtype=dtype)
+        a = t / total
+    return SoftmaxSteps(z=z, t=t, total=float(total), a=a, shift=0.0)
 
 
 def hardmax(z: np.typing.ArrayLike, axis: int = 0) -> np.ndarray:

@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from softmax_core import (
+    EXP_OVERFLOW,
     difference_grid,
     hardmax,
     log_softmax,
     loss_from_logits,
+    naive_softmax_steps,
     sigmoid,
     softmax,
     softmax_steps,
@@ -352,4 +354,38 @@ def test_sigmoid_is_symmetric_and_matches_scipy_expit(x):
     assert float(sigmoid(-x)) == pytest.approx(1.0 - float(sigmoid(x)), abs=1e-15)
     assert float(sigmoid(x)) == pytest.approx(
         float(scipy.special.expit(x)), rel=1e-14, abs=1e-300
+    )
+
+
+# -- the naive steps: what subtracting max z saves us from --------------------
+
+
+@pytest.mark.parametrize(
+    ("dtype", "limit"),
+    [(np.float64, 709.782712893384), (np.float32, 88.72283935546875)],
+)
+def test_naive_exponentials_overflow_just_past_the_log_of_the_largest_float(
+    dtype, limit
+):
+    assert EXP_OVERFLOW[np.dtype(dtype)] == pytest.approx(limit, rel=1e-12)
+    below = naive_softmax_steps([limit - 0.01, 0.0], dtype)
+    above = naive_softmax_steps([limit + 0.01, 0.0], dtype)
+    assert not below.overflowed.any() and np.isfinite(below.a).all()
+    assert above.overflowed.tolist() == [True, False]
+    assert np.isnan(above.a[0]) and above.a[1] == 0.0
+    # The shifted steps of the same z stay exact.
+    stable = softmax_steps([limit + 0.01, 0.0])
+    np.testing.assert_allclose(stable.a, scipy.special.softmax([limit + 0.01, 0.0]))
+
+
+@given(hnp.arrays(np.float64, st.integers(1, 10), elements=st.floats(-80, 80)))
+def test_naive_steps_equal_the_shifted_ones_where_nothing_overflows(z):
+    np.testing.assert_allclose(
+        naive_softmax_steps(z).a, softmax_steps(z).a, rtol=1e-12, atol=1e-300
+    )
+    np.testing.assert_allclose(
+        naive_softmax_steps(z, np.float32).a,
+        scipy.special.softmax(z),
+        rtol=2e-5,
+        atol=1e-30,
     )
