@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 import streamlit as st
@@ -53,6 +54,8 @@ _LAYOUT_CSS = """
 }
 </style>
 """
+
+_PHONE_CSS = (Path(__file__).parent / "phone.css").read_text(encoding="utf-8")
 
 _PRESENTER_CSS = """
 <style>
@@ -186,6 +189,7 @@ def start_page(title_key: str) -> None:
     if st.session_state.pop(_PRESENT_TO_ADDRESS, False):
         st.rerun()
     st.html(_LAYOUT_CSS)
+    st.html(f"<style>{_PHONE_CSS}</style>")
     if presenter():
         st.html(_PRESENTER_CSS)
     # Projected, the lecture's own heading ("Step 4 of 10 · …") names what is

@@ -430,10 +430,17 @@ def test_the_sliders_and_the_view_agree_after_the_buttons_rerun_the_page(live):
     assert live.printed()["bars"][0] == "0.842"
 
 
-def test_touch_drags_move_the_views_input(chromium, live_url):
-    context = chromium.new_context(
-        viewport={"width": 1600, "height": 1000}, has_touch=True
-    )
+# A laptop's touch screen, and a phone (its inputs are narrower: longer moves).
+TOUCH_SCREENS = {
+    "laptop": ({"width": 1600, "height": 1000}, False, 0.08),
+    "phone": ({"width": 390, "height": 844}, True, 0.1),
+}
+
+
+@pytest.mark.parametrize("screen", TOUCH_SCREENS)
+def test_touch_drags_move_the_views_input(chromium, live_url, screen):
+    viewport, mobile, move = TOUCH_SCREENS[screen]
+    context = chromium.new_context(viewport=viewport, has_touch=True, is_mobile=mobile)
     try:
         tab = Live(context.new_page(), live_url)
         tab.open("/explorer")
@@ -449,13 +456,27 @@ def test_touch_drags_move_the_views_input(chromium, live_url):
         touch("touchStart", x)
         before = tab.shown()
         reads = []
-        # The browser starts a touch drag only once the finger has moved a few
-        # pixels (its touch slop): the first move may redraw nothing.
-        for step in range(1, 6):
-            touch("touchMove", x + step * box["width"] * 0.08)
-            if step > 1:
-                before = tab.next_shown(before)
-                reads.append(before)
+        if mobile:
+            # A phone's input is narrow: after the browser's touch slop (the
+            # first pixels of a drag move nothing) a few pixels are a few units.
+            for step in range(1, 6):
+                touch("touchMove", x + step * box["width"] * move)
+                tab.page.wait_for_timeout(100)
+            reads.append(
+                tab.poll(
+                    lambda: (s := tab.shown())["z"][2] > 0 and s,
+                    timeout=5,
+                    what="z2 dragged past 0",
+                )
+            )
+        else:
+            # The browser starts a touch drag only once the finger has moved a
+            # few pixels (its touch slop): the first move may redraw nothing.
+            for step in range(1, 6):
+                touch("touchMove", x + step * box["width"] * move)
+                if step > 1:
+                    before = tab.next_shown(before)
+                    reads.append(before)
         for shown in reads:
             assert shown["source"] == "browser"
             assert_is_softmax(shown)
