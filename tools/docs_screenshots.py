@@ -13,7 +13,9 @@ then saves what the window shows:
 * ``<page>-1920x1080.png``: presenter mode, English, the projector;
 * ``<page>-1920x1080-zh-TW.png``: presenter mode, Traditional Chinese;
 * ``lecture-step-<n>-1920x1080.png`` (and ``-zh-TW``): each step of the
-  guided lecture in presenter mode.
+  guided lecture in presenter mode;
+* ``<page>-390x844.png``: the explorer, the loss, C = 2 and training pages on
+  a phone, as a student opens a classroom link (touch, mobile layout).
 
 A shot is taken once Streamlit is idle (the server has answered the tab's
 last rerun, no element still loads its code, the page is unchanged for a
@@ -41,6 +43,8 @@ PAGES = ("home", "lecture", "explorer", "loss", "logistic", "training")
 LECTURE_STEPS = 10
 LAPTOP = (1280, 720)
 PROJECTOR = (1920, 1080)
+PHONE = (390, 844)
+PHONE_PAGES = ("explorer", "loss", "logistic", "training")
 IDLE_TIMEOUT = 45.0
 
 # The height of everything in the main area, which scrolls inside the window.
@@ -89,6 +93,8 @@ def shots() -> list[Shot]:
                 PROJECTOR,
             )
         )
+    phone = "{}x{}".format(*PHONE)
+    listed += [Shot(f"{page}-{phone}", f"/{page}", PHONE) for page in PHONE_PAGES]
     return listed
 
 
@@ -112,8 +118,12 @@ def _save_png(data: bytes, file: Path) -> None:
 def take(browser, base: str, shot: Shot, out: Path, settle: float, full: bool) -> list:
     """Open ``shot`` in a new tab, wait until it is idle, save it; return errors."""
     width, height = shot.size
+    phone = shot.size == PHONE
     context = browser.new_context(
-        viewport={"width": width, "height": height}, device_scale_factor=1
+        viewport={"width": width, "height": height},
+        device_scale_factor=1,
+        is_mobile=phone,
+        has_touch=phone,
     )
     context.add_init_script(app_server.TRACKER)
     page = context.new_page()
