@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test test-fast lint screenshots benchmark clean
+.PHONY: run serve-room test test-fast lint screenshots benchmark clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,11 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 run: $(VENV)/.installed
 	$(BIN)/python -m streamlit run app.py
+
+# A room: one Streamlit process per core behind HAProxy (apt-get install haproxy)
+# on 0.0.0.0:8501, sticky sessions; see README "Serving to the room".
+serve-room: $(VENV)/.installed
+	$(BIN)/python tools/serve_room.py
 
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
