@@ -128,6 +128,14 @@ class Room:
                 time.sleep(0.1)
         raise SystemExit(f"the room did not answer at {self.url} in time")
 
+    def log_tail(self, chars: int = 3000) -> str:
+        """The end of each process's log and of the proxy's."""
+        parts = [f"app{k}:\n{s.log_tail(chars)}" for k, s in enumerate(self.servers, 1)]
+        proxy_log = self.folder / "haproxy.log"
+        if proxy_log.exists():
+            parts.append("haproxy:\n" + proxy_log.read_text(errors="replace")[-chars:])
+        return "\n".join(parts)
+
     def stopped(self) -> str | None:
         """What has exited (the proxy or a process), or None while all run."""
         if getattr(self, "proxy", None) is not None and self.proxy.poll() is not None:
