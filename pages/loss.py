@@ -99,7 +99,7 @@ curve_col.plotly_chart(
     key="loss_curve",
     config={"displayModeBar": False},
 )
-dz = output_gradient(y_hat, y)
+dz = output_gradient(y, y_hat=y_hat)
 dz_col.plotly_chart(
     figures.signed_bars(
         names, dz, half, title=tr("loss.dz_title"), level_with=tr("loss.curve_title")
@@ -143,7 +143,7 @@ trace_col.plotly_chart(
 )
 
 st.subheader(tr("loss.check"))
-st.table(tables.dz_check_table(names, check_output_gradient(z, y)), hide_index=True)
+st.table(tables.dz_check_table(names, check_output_gradient(y, z=z)), hide_index=True)
 
 show_math(
     r"L(\hat y, y) = -\sum_{j=1}^{C} y_j \log \hat y_j, \qquad"

@@ -192,7 +192,7 @@ def likelihood() -> None:
     )
     path = [logits_from_probabilities(LECTURE_Y_HAT)]
     for _ in range(steps):
-        path.append(gradient_step_on_z(path[-1], y, step_size))
+        path.append(gradient_step_on_z(y, z=path[-1], step_size=step_size))
     p_true = [float(softmax(z)[1]) for z in path]
     losses = [loss_from_logits(y, z) for z in path]
     p_grid, p_loss = true_class_loss_curve()
@@ -245,14 +245,17 @@ def gradient() -> None:
     y_hat = np.array(LECTURE_Y_HAT)
     view.plotly_chart(
         figures.signed_bars(
-            names, output_gradient(y_hat, y), figure_sizes(), title=tr("loss.dz_title")
+            names,
+            output_gradient(y, y_hat=y_hat),
+            figure_sizes(),
+            title=tr("loss.dz_title"),
         ),
         key="lecture_dz",
         config=CHART,
     )
     with controls:
         st.markdown(f"**{tr('loss.check')}**")
-        check = check_output_gradient(logits_from_probabilities(y_hat), y)
+        check = check_output_gradient(y, z=logits_from_probabilities(y_hat))
         st.table(tables.dz_check_table(names, check), hide_index=True)
     show_math(
         r"dz^{[L]} = \frac{\partial L}{\partial z^{[L]}} = \hat y - y,"

@@ -81,7 +81,9 @@ def take_descent_step(path_key: str, y: np.ndarray, step_key: str) -> None:
     from softmax_core import gradient_step_on_z
 
     path = st.session_state[path_key]
-    path.append(gradient_step_on_z(path[-1], y, st.session_state[step_key]))
+    path.append(
+        gradient_step_on_z(y, z=path[-1], step_size=st.session_state[step_key])
+    )
 
 
 def restart_descent(path_key: str) -> None:
