@@ -29,11 +29,12 @@ import streamlit as st
 
 from softmax_core import SoftmaxSteps, TwoClassOutputs
 
-from .chrome import figure_sizes, presenter
+from . import controls
 from .classroom import hidden_keys
 from .components import declare, payload
+from .controls import Control
+from .frame import figure_sizes, presenter
 from .i18n import tr
-from .state import TEMPERATURES, Z_RANGE, z_key
 from .style import (
     FONT_FAMILY,
     HARDMAX_COLOUR,
@@ -48,7 +49,11 @@ _component = declare("softmax_live", "live")
 
 @dataclass(frozen=True)
 class Entry:
-    """One value the view shows and can change: a z entry (or T, with options)."""
+    """One value the view shows and can change: a z entry (or T, with options).
+
+    Its range, step and options are its control's (:meth:`of`), sent to the
+    JavaScript as they are.
+    """
 
     key: str
     label: str
@@ -58,15 +63,29 @@ class Entry:
     max: float
     step: float
     decimals: int
-    options: tuple[float, ...] | None = None
+    options: tuple[float, ...] | None
+    control: Control
 
-    def allowed(self, value: float) -> float:
-        """``value`` brought onto the slider: clamped, on its step grid or options."""
-        if self.options:
-            return min(self.options, key=lambda option: abs(option - value))
-        value = min(max(value, self.min), self.max)
-        steps = round((value - self.min) / self.step)
-        return round(self.min + steps * self.step, self.decimals)
+    @classmethod
+    def of(cls, control: Control, *, label: str, aria: str, value: float) -> Entry:
+        """The entry for ``control`` (its key, range, step, decimals, options)."""
+        options = control.options
+        return cls(
+            key=control.key,
+            label=label,
+            aria=aria,
+            value=float(value),
+            min=min(options) if options else control.low,
+            max=max(options) if options else control.high,
+            step=0.0 if options else control.step,
+            decimals=control.decimals,
+            options=options,
+            control=control,
+        )
+
+    def sent(self) -> dict[str, object]:
+        """What the JavaScript is given: every field but the control."""
+        return {k: v for k, v in asdict(self).items() if k != "control"}
 
 
 def softmax_view(
@@ -83,28 +102,19 @@ def softmax_view(
     # view sets text, not markup, so it gets them as typed.
     names = [plain(name) for name in names]
     entries = [
-        Entry(
-            key=z_key(prefix, k),
+        Entry.of(
+            controls.z_entry(prefix, k),
             label=name,
             aria=tr("live.drag_z", k=k, name=name),
-            value=float(z[k]),
-            min=Z_RANGE[0],
-            max=Z_RANGE[1],
-            step=0.1,
-            decimals=1,
+            value=z[k],
         )
         for k, name in enumerate(names)
     ]
-    temp = Entry(
-        key=f"{prefix}_temperature",
+    temp = Entry.of(
+        controls.TEMPERATURE.on(prefix),
         label="T",
         aria=tr("live.drag_t"),
-        value=float(temperature),
-        min=TEMPERATURES[0],
-        max=TEMPERATURES[-1],
-        step=0.0,
-        decimals=2,
-        options=TEMPERATURES,
+        value=temperature,
     )
     python = {
         "a": soft.tolist(),
@@ -134,17 +144,15 @@ def two_class_view(
     those sliders sit right above it.
     """
     entries = [
-        Entry(
-            key=f"{prefix}_z{k + 1}",
+        Entry.of(
+            control.on(prefix),
             label=tr(f"logistic.a{k + 1}"),
             aria=tr(f"logistic.a{k + 1}"),
-            value=float(value),
-            min=-10.0,
-            max=10.0,
-            step=0.01,
-            decimals=2,
+            value=value,
         )
-        for k, value in enumerate((z1, z2))
+        for k, (control, value) in enumerate(
+            ((controls.TWO_CLASS_Z1, z1), (controls.TWO_CLASS_Z2, z2))
+        )
     ]
     python = {
         "a": [float(outputs.softmax_1), float(outputs.softmax_2)],
@@ -184,8 +192,8 @@ def _mount(
             "mode": mode,
             "inputs": inputs,
             "hidden": hidden,
-            "entries": [asdict(e) for e in entries],
-            "temperature": asdict(temperature) if temperature else None,
+            "entries": [e.sent() for e in entries],
+            "temperature": temperature.sent() if temperature else None,
             "python": python,
             "labels": {
                 "class": tr("table.class"),
@@ -231,5 +239,5 @@ def _commit(key: str, limits: dict[str, Entry]) -> None:
         if entry is None or not isinstance(value, int | float):
             continue
         if math.isfinite(value):
-            st.session_state[name] = entry.allowed(float(value))
+            st.session_state[name] = entry.control.nearest(float(value))
     st.session_state[_ack_key(key)] = str(payload.get("nonce", ""))
