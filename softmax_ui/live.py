@@ -93,7 +93,7 @@ def softmax_view(
     names: Sequence[str],
     z: np.ndarray,
     temperature: float,
-    steps: SoftmaxSteps,
+    table: SoftmaxSteps,
     soft: np.ndarray,
     hard: np.ndarray,
 ) -> None:
@@ -116,12 +116,12 @@ def softmax_view(
         aria=tr("live.drag_t"),
         value=temperature,
     )
-    python = {
+    computed = {
         "a": soft.tolist(),
         "hard": hard.tolist(),
-        "t": steps.t.tolist(),
-        "total": steps.total,
-        "shift": steps.shift,
+        "t": table.t.tolist(),
+        "total": table.total,
+        "shift": table.shift,
     }
     labels = {
         "title": tr("explorer.chart_title"),
@@ -132,11 +132,11 @@ def softmax_view(
         "temperature": tr("explorer.temperature"),
         "hint": tr("live.hint"),
     }
-    _mount(f"{prefix}_live", "softmax", entries, temp, python, labels, inputs=True)
+    _mount(f"{prefix}_live", "softmax", entries, temp, computed, labels, inputs=True)
 
 
 def two_class_view(
-    prefix: str, z1: float, z2: float, steps: SoftmaxSteps, outputs: TwoClassOutputs
+    prefix: str, z1: float, z2: float, table: SoftmaxSteps, outputs: TwoClassOutputs
 ) -> None:
     """Live bars of the two softmax outputs, σ(z₁ − z₂) and their step table.
 
@@ -154,11 +154,11 @@ def two_class_view(
             ((controls.TWO_CLASS_Z1, z1), (controls.TWO_CLASS_Z2, z2))
         )
     ]
-    python = {
+    computed = {
         "a": [float(outputs.softmax_1), float(outputs.softmax_2)],
-        "t": steps.t.tolist(),
-        "total": steps.total,
-        "shift": steps.shift,
+        "t": table.t.tolist(),
+        "total": table.total,
+        "shift": table.shift,
         "sigma": float(outputs.sigmoid_of_difference),
     }
     labels = {
@@ -166,7 +166,7 @@ def two_class_view(
         "sigma": tr("logistic.sigma"),
         "hint": tr("live.hint_follow"),
     }
-    _mount(f"{prefix}_live", "two_class", entries, None, python, labels, inputs=False)
+    _mount(f"{prefix}_live", "two_class", entries, None, computed, labels, inputs=False)
 
 
 def _mount(
@@ -174,12 +174,12 @@ def _mount(
     mode: str,
     entries: list[Entry],
     temperature: Entry | None,
-    python: dict[str, object],
+    computed: dict[str, object],
     labels: dict[str, str],
     *,
     inputs: bool,
 ) -> None:
-    sz = figure_sizes()
+    sizes = figure_sizes()
     # A control hidden by a classroom link loses its input in the view too, and
     # a value sent for it anyway is not taken.
     every = [*entries, *([temperature] if temperature else [])]
@@ -194,7 +194,7 @@ def _mount(
             "hidden": hidden,
             "entries": [e.sent() for e in entries],
             "temperature": temperature.sent() if temperature else None,
-            "python": python,
+            "python": computed,  # what Python computed: the view at rest
             "labels": {
                 "class": tr("table.class"),
                 "t": tr("table.t"),
@@ -210,7 +210,7 @@ def _mount(
                 "hardmax": HARDMAX_COLOUR,
                 "highlight": HIGHLIGHT,
             },
-            "sizes": asdict(sz),
+            "sizes": asdict(sizes),
             "presenter": presenter(),
             "font_family": FONT_FAMILY,
             "ack": st.session_state.get(_ack_key(key)),

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from softmax_ui import classroom
-from softmax_ui.controls import BY_KEY, HIDEABLE
+from softmax_ui.controls import BY_KEY, HIDEABLE, REGISTRY, Control
 
 from .apptest_helpers import APP, EN, TIMEOUT, assert_no_exception
 
@@ -98,3 +99,51 @@ def test_each_key_of_a_documented_link_lands_on_its_widget(link):
         for key in hidden:
             assert f".st-key-{key}" in rules, f"{link}: {key} is not hidden"
         assert any(c.value.endswith(EN["classroom.hidden_note"]) for c in at.caption)
+
+
+# --- Every control a link may set -----------------------------------------------
+
+# What else a link must say for a control to be drawn at all.
+NEEDS = {
+    "loss_C": {"loss_source": "logits"},
+    "training_upload": {"training_dataset": "upload"},
+    **{f"loss_z{k}": {"loss_source": "logits", "loss_C": "10"} for k in range(10)},
+    **{f"explorer_z{k}": {"explorer_C": "10"} for k in range(10)},
+}
+
+
+def _other_value(control: Control) -> Any | None:
+    """A value of ``control`` that is not its default, or None if it has none."""
+    if control.options:
+        return next(o for o in (*control.options[1:], control.options[0])
+                    if o != control.default)  # fmt: skip
+    if control.low is None:
+        return None
+    return control.low if control.default != control.low else control.high
+
+
+LINKED = [
+    control
+    for control in REGISTRY
+    if control.hideable and _other_value(control) is not None
+]
+
+
+@pytest.mark.parametrize("control", LINKED, ids=lambda control: control.key)
+def test_a_link_sets_each_control_of_the_registry(control):
+    value = _other_value(control)
+    page = control.key.split("_", 1)[0]
+    query = [*NEEDS.get(control.key, {}).items(), (control.key, str(value))]
+    at = _opened(page, query)
+    assert not [w.value for w in at.warning]
+    assert _lands(at, control.key, str(value))
+
+
+@pytest.mark.parametrize(
+    ("page", "key"), [(c.key.split("_", 1)[0], c.key) for c in REGISTRY if c.hideable]
+)
+def test_each_control_a_link_may_hide_is_drawn_on_its_page(page, key):
+    # Drawn, it is offered in "Link to this view" (which lists what the page drew).
+    query = [*NEEDS.get(key, {}).items()]
+    at = _opened("lecture" if key == "step" else page, query)
+    assert at.get_by_key(key) is not None
