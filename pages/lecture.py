@@ -13,7 +13,7 @@ import streamlit as st
 
 from softmax_ui.classroom import hidden_keys
 from softmax_ui.controls import LECTURE_STEP
-from softmax_ui.frame import finish_page, start_page
+from softmax_ui.frame import finish_page, start_page, styles
 from softmax_ui.i18n import tr
 from softmax_ui.lecture_steps import STEPS
 from softmax_ui.widgets import clamp_link_value
@@ -22,7 +22,6 @@ NAMES = tuple(STEPS)
 # The step in the URL, 1 … the number of steps the lecture has.
 STEP = replace(LECTURE_STEP, high=len(NAMES))
 STEP_KEY = STEP.key
-HIDE_CLICKER = "<style>.st-key-lecture_clicker { display: none; }</style>"
 
 
 def move(delta: int) -> None:
@@ -65,7 +64,7 @@ for place, key, delta, shortcut in (
         shortcut=shortcut,
         width="stretch",
     )
-st.html(HIDE_CLICKER)
+styles("lecture.css")
 
 current = NAMES[step - 1]
 heading_col.header(

@@ -46,10 +46,10 @@ _link = declare("softmax_view_link", "classroom_link")
 # Every control a link can hide, in page order: widget key -> catalog key of its
 # label (declared in softmax_ui.controls). A key that is not here is never hidden.
 CONTROLS: dict[str, str] = {key: BY_KEY[key].label for key in HIDEABLE}
-# Elements hidden along with a control: the lecture's previous and next buttons
-# belong to its step navigation.
+# Elements hidden along with a control (the lecture's previous and next buttons
+# with its step navigation).
 HIDDEN_WITH: dict[str, tuple[str, ...]] = {
-    "step": ("lecture_previous", "lecture_next"),
+    key: BY_KEY[key].hides_with for key in HIDEABLE if BY_KEY[key].hides_with
 }
 
 

@@ -53,7 +53,8 @@ class Control:
     ``low``, ``high`` and ``step`` give a number's range; ``options`` a
     choice's; a button has neither. ``format`` is how a slider writes its
     value (``"%.1f"``), whose decimals the live view rounds to. ``hideable``
-    says whether a classroom link may hide it (``?hide=<key>``).
+    says whether a classroom link may hide it (``?hide=<key>``), and
+    ``hides_with`` the keys of other elements that go with it when hidden.
     """
 
     key: str
@@ -65,6 +66,7 @@ class Control:
     options: tuple[Any, ...] | None = None
     format: str | None = None
     hideable: bool = True
+    hides_with: tuple[str, ...] = ()
 
     @property
     def decimals(self) -> int:
@@ -198,7 +200,11 @@ SNAPSHOT = Control("training_iteration", "training.iteration")
 
 # --- Guided lecture -----------------------------------------------------------
 # Its high end is the number of steps, which the lecture's step list decides.
-LECTURE_STEP = Control("step", "classroom.step_navigation", default=1, low=1)
+# The previous and next buttons belong to the step navigation.
+LECTURE_STEP = Control(
+    "step", "classroom.step_navigation", default=1, low=1,
+    hides_with=("lecture_previous", "lecture_next"),
+)  # fmt: skip
 DESCENT_STEP_COUNT = Control(
     "lecture_descent_steps", "lecture.descent_steps", default=3, low=0, high=20,
     hideable=False,

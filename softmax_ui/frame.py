@@ -2,7 +2,7 @@
 
 A page calls :func:`start_page` first and :func:`finish_page` last; between
 them it draws its controls and views. The page's CSS is in ``page.css`` and,
-in presenter mode, ``presenter.css`` beside this module.
+in presenter mode, ``presenter.css`` beside this module (:func:`styles`).
 """
 
 from __future__ import annotations
@@ -35,6 +35,11 @@ def _css(name: str) -> str:
     return (Path(__file__).parent / name).read_text(encoding="utf-8")
 
 
+def styles(name: str) -> None:
+    """Put the CSS file ``name`` (beside this module) on the page."""
+    st.html(f"<style>\n{_css(name)}</style>")
+
+
 def start_page(title_key: str) -> None:
     """Begin a page: make sure it runs inside the app's navigation, then its title.
 
@@ -48,9 +53,9 @@ def start_page(title_key: str) -> None:
         st.rerun()
     if present_flag_rewritten():
         st.rerun()
-    st.html(f"<style>\n{_css('page.css')}</style>")
+    styles("page.css")
     if presenter():
-        st.html(f"<style>\n{_css('presenter.css')}</style>")
+        styles("presenter.css")
     # Projected, the lecture's own heading ("Step 4 of 10 · …") names what is
     # on the screen; the page's title above it would push the step's view
     # below the screen's edge.
