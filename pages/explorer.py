@@ -3,7 +3,7 @@
 import streamlit as st
 
 from softmax_core import hardmax, softmax, softmax_steps
-from softmax_ui import controls, formulas
+from softmax_ui import controls, formulas, live
 from softmax_ui.callbacks import randomize_z, reset_to_lecture, z_values
 from softmax_ui.classroom import hidden_keys
 from softmax_ui.controls import EXPLORER_NAMES, TEMPERATURE
@@ -80,7 +80,8 @@ def _view(names: list[str]) -> None:
     table = softmax_steps(z, temperature=temperature)
     soft = softmax(z, temperature=temperature)
     hard = hardmax(z)
-    view.live_view("explorer", names, z, temperature, table, soft, hard)
+    live.softmax_view("explorer", names, z, temperature, table, soft, hard)
+    view.temperature_note(temperature)
     view.python_view("explorer", names, table, soft, hard)
 
 

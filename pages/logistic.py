@@ -3,7 +3,7 @@
 import streamlit as st
 
 from softmax_core import sigmoid, softmax, softmax_steps, two_class_outputs
-from softmax_ui import formulas
+from softmax_ui import formulas, live
 from softmax_ui.frame import finish_page, show_math, start_page
 from softmax_ui.i18n import tr
 from softmax_ui.views import two_class as view
@@ -16,7 +16,7 @@ with control_col:
     z1, z2 = view.z_sliders("logistic", linked=True)
     point = two_class_outputs(z1, z2)
     a1, a2 = float(point.softmax_1), float(point.softmax_2)
-    view.live_view("logistic", z1, z2, softmax_steps([z1, z2]), point)
+    live.two_class_view("logistic", z1, z2, softmax_steps([z1, z2]), point)
     st.markdown(tr("logistic.sum", total=f"{a1 + a2:.3f}"))
     # As on the explorer: Python's numbers are drawn only when asked for.
     view.python_view("logistic", point)

@@ -1,4 +1,4 @@
-"""Softmax and hardmax of one z[L]: the live bars, the step table and the bars.
+"""Softmax and hardmax of one z[L]: the step table, the bars and what T does.
 
 Drawn by the explorer page and the guided lecture's first steps. The explorer
 opens without plotly's figures and pandas (its live view needs neither), so
@@ -14,22 +14,12 @@ import streamlit as st
 
 from softmax_core import SoftmaxSteps
 
-from .. import live
 from ..frame import figure_sizes, plot
 from ..i18n import tr
 
 
-def live_view(
-    prefix: str,
-    names: Sequence[str],
-    z: np.ndarray,
-    temperature: float,
-    table: SoftmaxSteps,
-    soft: np.ndarray,
-    hard: np.ndarray,
-) -> None:
-    """The live bars and step table, with what T does said under them."""
-    live.softmax_view(prefix, names, z, temperature, table, soft, hard)
+def temperature_note(temperature: float) -> None:
+    """What T does, said under the live view (softmax_ui.live) of the bars."""
     if temperature == 1.0:
         st.info(tr("explorer.t_is_one"), icon=":material/school:")
     else:

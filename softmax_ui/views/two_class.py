@@ -8,13 +8,12 @@ from __future__ import annotations
 import streamlit as st
 
 from softmax_core import (
-    SoftmaxSteps,
     TwoClassOutputs,
     difference_grid,
     two_class_outputs,
 )
 
-from .. import figures, live
+from .. import figures
 from ..controls import TWO_CLASS_Z1, TWO_CLASS_Z2
 from ..frame import figure_sizes, plot
 from ..i18n import tr
@@ -28,13 +27,6 @@ def z_sliders(prefix: str, *, linked: bool) -> tuple[float, float]:
         for control in (TWO_CLASS_Z1, TWO_CLASS_Z2)
     )
     return z1, z2
-
-
-def live_view(
-    prefix: str, z1: float, z2: float, table: SoftmaxSteps, point: TwoClassOutputs
-) -> None:
-    """Live bars of the two outputs and σ(z₁ − z₂), following the sliders."""
-    live.two_class_view(prefix, z1, z2, table, point)
 
 
 def outputs(point: TwoClassOutputs, *, side_by_side: bool = False) -> None:
