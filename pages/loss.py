@@ -14,7 +14,12 @@ from softmax_core import (
     true_class_loss_curve,
 )
 from softmax_ui import formulas
-from softmax_ui.callbacks import restart_descent, take_descent_step, z_values
+from softmax_ui.callbacks import (
+    descent_path,
+    restart_descent,
+    take_descent_step,
+    z_values,
+)
 from softmax_ui.controls import (
     LECTURE_Y_HAT,
     LOSS_SOURCE,
@@ -34,6 +39,8 @@ from softmax_ui.i18n import class_names, option_labels, tr
 from softmax_ui.views import loss as view
 from softmax_ui.widgets import class_count, linked_choice, slider, z_sliders
 
+DESCENT = "loss_descent"  # the gradient steps on z, in the session
+
 start_page("loss.title")
 st.markdown(tr("loss.intro"))
 
@@ -52,12 +59,7 @@ with control_col:
         start_z = logits_from_probabilities(LECTURE_Y_HAT)
 
 y = one_hot([true_class], count)[:, 0]
-# The descent on z starts over whenever its starting point changes.
-start = (source, true_class, tuple(start_z))
-if st.session_state.get("loss_descent_start") != start:
-    st.session_state["loss_descent_start"] = start
-    st.session_state["loss_descent"] = [start_z]
-path = st.session_state["loss_descent"]
+path = descent_path(DESCENT, (source, true_class, tuple(start_z)), start_z)
 z = path[-1]
 y_hat = softmax(z)
 current_loss = loss(y, y_hat)
@@ -86,12 +88,12 @@ with step_col:
     slider(STEP_SIZE)
     st.button(
         tr(TAKE_STEP.label), key=TAKE_STEP.key, type="primary", width="stretch",
-        on_click=take_descent_step, args=("loss_descent", y, STEP_SIZE.key),
+        on_click=take_descent_step, args=(DESCENT, y, STEP_SIZE.key),
     )
     st.button(
         tr(RESET_STEPS.label), key=RESET_STEPS.key, width="stretch",
         disabled=len(path) == 1,
-        on_click=restart_descent, args=("loss_descent",),
+        on_click=restart_descent, args=(DESCENT,),
     )
     st.metric(tr("loss.steps_taken"), len(path) - 1)
 losses = [loss_from_logits(y, v) for v in path]

@@ -1,4 +1,4 @@
-"""Callbacks that set controls (reset, randomize, gradient steps) and z read back.
+"""Callbacks that set controls (reset, randomize, gradient steps), and what they set.
 
 A callback runs before the page does, so the widgets it sets are drawn with
 their new values. The values are :mod:`softmax_ui.controls`'s defaults: the
@@ -52,6 +52,19 @@ def randomize_z(prefix: str, count: int, keep: Container[str] = ()) -> None:
         key = z_entry(prefix, k).key
         if key not in keep:
             st.session_state[key] = float(value)
+
+
+def descent_path(path_key: str, start: object, start_z: np.ndarray) -> list[np.ndarray]:
+    """The gradient steps on z taken so far, from ``start_z`` on.
+
+    They start over whenever ``start`` (what the starting point depends on)
+    changes; :func:`take_descent_step` and :func:`restart_descent` change them.
+    """
+    start_key = f"{path_key}_start"
+    if st.session_state.get(start_key) != start:
+        st.session_state[start_key] = start
+        st.session_state[path_key] = [start_z]
+    return st.session_state[path_key]
 
 
 def take_descent_step(path_key: str, y: np.ndarray, step_key: str) -> None:
