@@ -5,8 +5,8 @@ Run with ``make run`` (or ``streamlit run app.py``).
 
 import streamlit as st
 
-from softmax_ui.chrome import presenter, settings_sidebar
 from softmax_ui.i18n import tr
+from softmax_ui.sidebar import presenter, settings_sidebar
 
 st.set_page_config(
     page_title="Softmax Explorer",

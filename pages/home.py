@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from softmax_ui.chrome import finish_page, start_page
+from softmax_ui import formulas
+from softmax_ui.formulas import side_by_side
+from softmax_ui.frame import finish_page, start_page
 from softmax_ui.i18n import tr
 
 start_page("home.title")
@@ -11,12 +13,17 @@ st.markdown(tr("home.intro"))
 st.subheader(tr("home.notation"))
 st.markdown(tr("home.notation_body"))
 st.latex(
-    r"t = e^{z^{[L]}}, \qquad a^{[L]} = \hat y = \frac{t}{\sum_{j=1}^{C} t_j},"
-    r" \qquad L(\hat y, y) = -\sum_{j=1}^{C} y_j \log \hat y_j"
+    side_by_side(
+        r"t = e^{z^{[L]}}",
+        r"a^{[L]} = \hat y = \frac{t}{\sum_{j=1}^{C} t_j}",
+        formulas.LOSS,
+    )
 )
 st.latex(
-    r"J = \frac{1}{m}\sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)}), \qquad"
-    r" dz^{[L]} = \hat y - y \quad (dZ^{[L]} = \hat Y - Y,\ C \times m)"
+    side_by_side(
+        formulas.COST,
+        r"dz^{[L]} = \hat y - y \quad (dZ^{[L]} = \hat Y - Y,\ C \times m)",
+    )
 )
 
 st.subheader(tr("home.pages"))

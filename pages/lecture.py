@@ -7,17 +7,21 @@ the focus is in an input (a text box, a slider, a select box), and a disabled
 button has no shortcut, so both ends clamp.
 """
 
+from dataclasses import replace
+
 import streamlit as st
 
-from softmax_ui.chrome import finish_page, start_page
 from softmax_ui.classroom import hidden_keys
+from softmax_ui.controls import LECTURE_STEP
+from softmax_ui.frame import finish_page, start_page, styles
 from softmax_ui.i18n import tr
 from softmax_ui.lecture_steps import STEPS
 from softmax_ui.widgets import clamp_link_value
 
 NAMES = tuple(STEPS)
-STEP_KEY = "step"
-HIDE_CLICKER = "<style>.st-key-lecture_clicker { display: none; }</style>"
+# The step in the URL, 1 … the number of steps the lecture has.
+STEP = replace(LECTURE_STEP, high=len(NAMES))
+STEP_KEY = STEP.key
 
 
 def move(delta: int) -> None:
@@ -28,7 +32,7 @@ def move(delta: int) -> None:
 
 start_page("lecture.title")
 # Streamlit would open a ?step= outside 1 … N at step 1: open the nearest step.
-clamp_link_value(STEP_KEY, 1, len(NAMES))
+clamp_link_value(STEP)
 heading_col, previous_col, next_col = st.columns([6, 1, 1], vertical_alignment="center")
 caption, view, footer = st.container(), st.container(), st.container()
 with footer:
@@ -60,7 +64,7 @@ for place, key, delta, shortcut in (
         shortcut=shortcut,
         width="stretch",
     )
-st.html(HIDE_CLICKER)
+styles("lecture.css")
 
 current = NAMES[step - 1]
 heading_col.header(

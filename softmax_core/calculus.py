@@ -63,22 +63,25 @@ class DzCheck:
 
 
 def check_output_gradient(
-    z: np.typing.ArrayLike, y: np.typing.ArrayLike, eps: float = 1e-6
+    y: np.typing.ArrayLike, *, z: np.typing.ArrayLike, eps: float = 1e-6
 ) -> DzCheck:
     r"""Compare dz[L] = ŷ − y with the numerical derivative ∂L/∂z.
 
     .. math:: dz^{[L]} = \hat y - y \quad\text{vs}\quad
               \frac{L(z + \varepsilon e_k) - L(z - \varepsilon e_k)}{2\varepsilon}
 
+    The labels come first, as in :func:`~softmax_core.losses.loss_from_logits`;
+    z by keyword, so the two vectors cannot be swapped unseen.
+
     Examples
     --------
-    >>> check = check_output_gradient([5.0, 2.0, -1.0, 3.0], [0, 1, 0, 0])
+    >>> check = check_output_gradient([0, 1, 0, 0], z=[5.0, 2.0, -1.0, 3.0])
     >>> check.max_abs_difference < 1e-8
     True
     """
     z = np.asarray(z, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
-    formula = output_gradient(softmax(z), y)
+    formula = output_gradient(y, y_hat=softmax(z))
     numerical = numerical_gradient(lambda v: loss_from_logits(y, v), z, eps)
     return DzCheck(formula=formula, numerical=numerical)
 
@@ -101,16 +104,19 @@ def logits_from_probabilities(y_hat: np.typing.ArrayLike) -> np.ndarray:
 
 
 def gradient_step_on_z(
-    z: np.typing.ArrayLike, y: np.typing.ArrayLike, step_size: float
+    y: np.typing.ArrayLike, *, z: np.typing.ArrayLike, step_size: float
 ) -> np.ndarray:
     r"""One gradient-descent step on the logits themselves.
 
     .. math:: z \leftarrow z - \alpha\, dz^{[L]} = z - \alpha (\hat y - y)
 
+    The labels come first, as in :func:`~softmax_core.losses.loss_from_logits`;
+    z and the step size α by keyword.
+
     Examples
     --------
-    >>> gradient_step_on_z([0.0, 0.0], [0, 1], 1.0)
+    >>> gradient_step_on_z([0, 1], z=[0.0, 0.0], step_size=1.0)
     array([-0.5,  0.5])
     """
     z = np.asarray(z, dtype=np.float64)
-    return z - float(step_size) * output_gradient(softmax(z), y)
+    return z - float(step_size) * output_gradient(y, y_hat=softmax(z))

@@ -169,7 +169,9 @@ def cost(Y: np.typing.ArrayLike, Y_hat: np.typing.ArrayLike) -> float:
     return float(np.mean(losses))
 
 
-def output_gradient(Y_hat: np.typing.ArrayLike, Y: np.typing.ArrayLike) -> np.ndarray:
+def output_gradient(
+    y: np.typing.ArrayLike, *, y_hat: np.typing.ArrayLike
+) -> np.ndarray:
     r"""The gradient that starts backpropagation, dz[L] = ∂L/∂z[L].
 
     .. math:: dz^{[L]} = \hat y - y, \qquad dZ^{[L]} = \hat Y - Y \ (C \times m)
@@ -177,12 +179,20 @@ def output_gradient(Y_hat: np.typing.ArrayLike, Y: np.typing.ArrayLike) -> np.nd
     For the cost J the chain rule then divides by m where the parameters'
     gradients sum over examples (dW = dZ Aᵀ / m).
 
+    Parameters
+    ----------
+    y : array_like
+        Labels y (or Y, C×m), in the order of :func:`loss`.
+    y_hat : array_like
+        Predictions ŷ = a[L] (or Ŷ), same shape; by keyword only, since the
+        two arrays swapped would give the gradient with its sign flipped.
+
     Examples
     --------
-    >>> output_gradient(np.array([0.3, 0.2, 0.1, 0.4]), np.array([0, 1, 0, 0]))
+    >>> output_gradient(np.array([0, 1, 0, 0]), y_hat=np.array([0.3, 0.2, 0.1, 0.4]))
     array([ 0.3, -0.8,  0.1,  0.4])
     """
-    return np.asarray(Y_hat, dtype=np.float64) - np.asarray(Y, dtype=np.float64)
+    return np.asarray(y_hat, dtype=np.float64) - np.asarray(y, dtype=np.float64)
 
 
 def true_class_loss_curve(points: int = 400) -> tuple[np.ndarray, np.ndarray]:

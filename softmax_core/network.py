@@ -521,7 +521,7 @@ def reference_cost_and_gradients(
     J = cost(Y, Y_hat)
 
     grads = {}
-    dZ = output_gradient(Y_hat, Y)  # dZ[L] = Ŷ − Y
+    dZ = output_gradient(Y, y_hat=Y_hat)  # dZ[L] = Ŷ − Y
     for layer in range(L, 0, -1):
         grads[f"dW{layer}"] = dZ @ A[layer - 1].T / m
         grads[f"db{layer}"] = np.sum(dZ, axis=1, keepdims=True) / m

@@ -11,7 +11,8 @@ keeps the value from the link; it is only not drawn: each keyed element carries
 the CSS class ``st-key-<key>``, and one ``display: none`` rule per hidden key
 removes it from the page (and the live view drops its own input for that value).
 
-Only the keys of :data:`CONTROLS` are accepted in ``?hide=``, so no text from a
+Only the keys of :data:`CONTROLS` (the hideable controls of
+:mod:`softmax_ui.controls`) are accepted in ``?hide=``, so no text from a
 link ever reaches the page's CSS; the rest are reported with the link's other
 unusable values. The hidden set lives in the session and is kept in the URL, so
 it survives reruns and visits to other pages. The lecturer picks it in the
@@ -26,8 +27,8 @@ from collections.abc import Container, Iterable
 import streamlit as st
 
 from .components import declare, payload
+from .controls import BY_KEY, HIDEABLE
 from .i18n import tr
-from .state import MAX_C, z_key
 from .streamlit_internals import widget_keys_this_run
 from .widgets import typed_names
 
@@ -42,47 +43,13 @@ _SHOWN_REFUSALS = 5
 _link = declare("softmax_view_link", "classroom_link")
 
 
-def _z_entries(prefix: str) -> dict[str, str]:
-    return {z_key(prefix, k): "widgets.z_entry" for k in range(MAX_C)}
-
-
 # Every control a link can hide, in page order: widget key -> catalog key of its
-# label. A key that is not here is never hidden.
-CONTROLS: dict[str, str] = {
-    "explorer_C": "widgets.C",
-    "explorer_names": "widgets.names",
-    **_z_entries("explorer"),
-    "explorer_temperature": "explorer.temperature",
-    "explorer_reset": "widgets.reset",
-    "explorer_randomize": "widgets.randomize",
-    "explorer_python_view": "live.python_view",
-    "loss_source": "loss.source",
-    "loss_C": "widgets.C",
-    "loss_true_class": "loss.true_class",
-    **_z_entries("loss"),
-    "loss_step_size": "loss.step_size",
-    "loss_take_step": "loss.take_step",
-    "loss_reset_steps": "loss.reset_steps",
-    "logistic_z1": "classroom.z1",
-    "logistic_z2": "classroom.z2",
-    "training_dataset": "training.dataset",
-    "training_upload": "training.upload",
-    "training_C": "widgets.C",
-    "training_m": "training.m",
-    "training_seed": "training.seed",
-    "training_test_share": "training.test_share",
-    "training_hidden_units": "training.hidden",
-    "training_activation": "training.activation",
-    "training_learning_rate": "training.learning_rate",
-    "training_iterations": "training.iterations",
-    "training_l2": "training.l2",
-    "training_iteration": "training.iteration",
-    "step": "classroom.step_navigation",
-}
-# Elements hidden along with a control: the lecture's previous and next buttons
-# belong to its step navigation.
+# label (declared in softmax_ui.controls). A key that is not here is never hidden.
+CONTROLS: dict[str, str] = {key: BY_KEY[key].label for key in HIDEABLE}
+# Elements hidden along with a control (the lecture's previous and next buttons
+# with its step navigation).
 HIDDEN_WITH: dict[str, tuple[str, ...]] = {
-    "step": ("lecture_previous", "lecture_next"),
+    key: BY_KEY[key].hides_with for key in HIDEABLE if BY_KEY[key].hides_with
 }
 
 

@@ -56,24 +56,24 @@ def _figure(data: list[Trace], layout: dict[str, Any]) -> go.Figure:
         return go.Figure({"data": data, "layout": layout})
 
 
-def _axis(sz: Sizes, title: str | None = None, **props: Any) -> dict[str, Any]:
+def _axis(sizes: Sizes, title: str | None = None, **props: Any) -> dict[str, Any]:
     # Tick labels and axis titles explicitly: Streamlit's chart theme sets them
     # to three quarters of its base type, too small to read from the back row.
-    axis_title: dict[str, Any] = {"font": {"size": sz.font, "color": "#111111"}}
+    axis_title: dict[str, Any] = {"font": {"size": sizes.font, "color": "#111111"}}
     if title is not None:
         axis_title["text"] = title
     return {
         "gridcolor": "#DDE3EA",
         "zerolinecolor": "#9AA5B1",
         "automargin": True,
-        "tickfont": {"size": sz.tick, "color": "#333333"},
+        "tickfont": {"size": sizes.tick, "color": "#333333"},
         **props,
         "title": axis_title,
     }
 
 
 def _layout(
-    sz: Sizes,
+    sizes: Sizes,
     data: list[Trace],
     title: str = "",
     *,
@@ -91,30 +91,30 @@ def _layout(
     ``legend_below`` the legend goes under the x axis, where it has room for as
     many lines as it needs (a legend of more than a line or two would run into
     the title above the plot). With ``wrap_title`` a title too wide for the
-    figure (``sz.width``) goes on two lines (see :func:`_two_lines`): plotly
+    figure (``sizes.width``) goes on two lines (see :func:`_two_lines`): plotly
     never wraps one, and cuts it at the figure's edge. ``level_with`` is the
     title of a figure drawn beside this one, with the same sizes, that wraps
     its title: both leave room for the taller of the two titles, so the two
     plots start level.
     """
-    lines = _two_lines(title, sz) if wrap_title else None
+    lines = _two_lines(title, sizes) if wrap_title else None
     tall = lines is not None or (
-        bool(level_with) and _two_lines(level_with, sz) is not None
+        bool(level_with) and _two_lines(level_with, sizes) is not None
     )
     # Room at the top for the title and, under it, a one-line legend.
     legend = {"orientation": "h", "y": 1.0, "yanchor": "bottom", "x": 0,
-              "font": {"size": sz.font}}
-    title_room = 3 * sz.title + 8 if tall else 2 * sz.title
-    top = title_room + (2 * sz.font if _shows_legend(data, extra) else 0)
-    height = height or sz.height
+              "font": {"size": sizes.font}}
+    title_room = 3 * sizes.title + 8 if tall else 2 * sizes.title
+    top = title_room + (2 * sizes.font if _shows_legend(data, extra) else 0)
+    height = height or sizes.height
     if legend_below:
         legend.update(yref="container", y=0, yanchor="bottom", x=0)
         top = title_room
-        height += 3 * sz.font
+        height += 3 * sizes.font
     return {
         "title": {
             "text": lines or title,
-            "font": {"size": sz.title},
+            "font": {"size": sizes.title},
             "x": 0,
             "xanchor": "left",
             "y": 1,
@@ -122,16 +122,16 @@ def _layout(
             "yref": "container",
             # Plotly centres two lines where one would be: moved down by half
             # the second line, the first stays inside the figure.
-            "pad": {"t": 8 + round(0.7 * sz.title) if lines else 8, "l": _TITLE_PAD},
+            "pad": {"t": 8 + round(0.7 * sizes.title) if lines else 8, "l": _TITLE_PAD},
         },
-        "font": {"family": FONT_FAMILY, "size": sz.font, "color": "#111111"},
+        "font": {"family": FONT_FAMILY, "size": sizes.font, "color": "#111111"},
         "height": height,
         "margin": {"l": 20, "r": _MARGIN_RIGHT, "t": top if title else 20, "b": 20},
         "plot_bgcolor": "#FFFFFF",
         "paper_bgcolor": "#FFFFFF",
         "legend": legend,
-        "xaxis": xaxis if xaxis is not None else _axis(sz),
-        "yaxis": yaxis if yaxis is not None else _axis(sz),
+        "xaxis": xaxis if xaxis is not None else _axis(sizes),
+        "yaxis": yaxis if yaxis is not None else _axis(sizes),
         **extra,
     }
 
@@ -143,9 +143,9 @@ def _shows_legend(data: list[Trace], extra: dict[str, Any]) -> bool:
     return sum(trace.get("showlegend") is not False for trace in data) > 1
 
 
-def _bar_text(sz: Sizes) -> dict[str, Any]:
+def _bar_text(sizes: Sizes) -> dict[str, Any]:
     # Values printed above their bars, not clipped at the top of the plot.
-    return {"textposition": "outside", "textfont": {"size": sz.bar_text},
+    return {"textposition": "outside", "textfont": {"size": sizes.bar_text},
             "cliponaxis": False}
 
 
@@ -153,7 +153,7 @@ def softmax_hardmax_bars(
     names: Sequence[str],
     soft: np.ndarray,
     hard: np.ndarray,
-    sz: Sizes,
+    sizes: Sizes,
     *,
     soft_label: str,
     hard_label: str,
@@ -171,7 +171,7 @@ def softmax_hardmax_bars(
             "marker": {"color": SOFTMAX_COLOUR,
                        "line": {"width": outline, "color": HIGHLIGHT}},
             "text": [f"{v:.3f}" for v in soft],
-            **_bar_text(sz),
+            **_bar_text(sizes),
         },
         {
             "type": "bar",
@@ -180,19 +180,19 @@ def softmax_hardmax_bars(
             "y": hard,
             "marker": {"color": HARDMAX_COLOUR},
             "text": [f"{v:.0f}" for v in hard],
-            **_bar_text(sz),
+            **_bar_text(sizes),
         },
     ]
     return _figure(data, _layout(
-        sz, data, title, barmode="group", bargap=0.25,
-        yaxis=_axis(sz, range=[0, 1.18], tickformat=".1f"),
+        sizes, data, title, barmode="group", bargap=0.25,
+        yaxis=_axis(sizes, range=[0, 1.18], tickformat=".1f"),
     ))
 
 
 def signed_bars(
     names: Sequence[str],
     values: np.ndarray,
-    sz: Sizes,
+    sizes: Sizes,
     *,
     title: str = "",
     level_with: str = "",
@@ -208,11 +208,11 @@ def signed_bars(
         "y": values,
         "marker": {"color": [NEGATIVE if v < 0 else POSITIVE for v in values]},
         "text": [f"{v:+.3f}" for v in values],
-        **_bar_text(sz),
+        **_bar_text(sizes),
     }]
     return _figure(data, _layout(
-        sz, data, title, showlegend=False, level_with=level_with,
-        yaxis=_axis(sz, range=[-1.25, 1.25], zeroline=True, zerolinewidth=2),
+        sizes, data, title, showlegend=False, level_with=level_with,
+        yaxis=_axis(sizes, range=[-1.25, 1.25], zeroline=True, zerolinewidth=2),
     ))
 
 
@@ -221,7 +221,7 @@ def loss_curve(
     curve: np.ndarray,
     point_p: float,
     point_loss: float,
-    sz: Sizes,
+    sizes: Sizes,
     *,
     x_label: str,
     y_label: str,
@@ -230,7 +230,7 @@ def loss_curve(
 ) -> go.Figure:
     """The curve L = −log p with the current example's point marked.
 
-    A title too long for ``sz.width`` goes on two lines: plotly never wraps
+    A title too long for ``sizes.width`` goes on two lines: plotly never wraps
     one, and on a laptop the curve gets half the page's width, 340 to 380
     pixels. ``level_with``: the title of a chart beside it (see :func:`_layout`).
     """
@@ -240,7 +240,7 @@ def loss_curve(
             "x": p,
             "y": curve,
             "mode": "lines",
-            "line": {"width": sz.line, "color": MUTED},
+            "line": {"width": sizes.line, "color": MUTED},
             "name": "−log p",
             "hoverinfo": "skip",
         },
@@ -249,23 +249,23 @@ def loss_curve(
             "x": [point_p],
             "y": [point_loss],
             "mode": "markers+text",
-            "marker": {"size": sz.marker, "color": HIGHLIGHT},
+            "marker": {"size": sizes.marker, "color": HIGHLIGHT},
             "text": [f"L = {point_loss:.3f}"],
             # Towards the middle, so large type is not cut at p = 1.
             "textposition": "top left" if point_p > 0.5 else "top right",
-            "textfont": {"size": sz.bar_text},
+            "textfont": {"size": sizes.bar_text},
             "name": "L",
         },
     ]
     return _figure(data, _layout(
-        sz, data, title, showlegend=False, wrap_title=True, level_with=level_with,
-        xaxis=_axis(sz, x_label, range=[0, 1.02]),
-        yaxis=_axis(sz, y_label, range=[0, max(5.5, point_loss + 0.8)]),
+        sizes, data, title, showlegend=False, wrap_title=True, level_with=level_with,
+        xaxis=_axis(sizes, x_label, range=[0, 1.02]),
+        yaxis=_axis(sizes, y_label, range=[0, max(5.5, point_loss + 0.8)]),
     ))
 
 
-def _two_lines(title: str, sz: Sizes) -> str | None:
-    # A title too long for one line of a figure sz.width wide, broken where the
+def _two_lines(title: str, sizes: Sizes) -> str | None:
+    # A title too long for one line of a figure sizes.width wide, broken where the
     # longer line is shortest, after a full-width comma rather than at a space
     # if that costs little; None if it fits as it is.
     def width(text: str) -> float:
@@ -273,7 +273,7 @@ def _two_lines(title: str, sz: Sizes) -> str | None:
         # rest at most about half (on average nearer 0.45).
         return sum(1.0 if "\u2e80" <= ch <= "\uffef" else 0.5 for ch in text)
 
-    room = (sz.width - _TITLE_PAD - _MARGIN_RIGHT) / sz.title
+    room = (sizes.width - _TITLE_PAD - _MARGIN_RIGHT) / sizes.title
     breaks = [i for i, ch in enumerate(title) if ch in " ，、；："]
     if width(title) <= room or not breaks:
         return None
@@ -288,7 +288,7 @@ def _two_lines(title: str, sz: Sizes) -> str | None:
 def descent_trace(
     losses: Sequence[float],
     p_true: Sequence[float],
-    sz: Sizes,
+    sizes: Sizes,
     *,
     loss_label: str,
     p_label: str,
@@ -299,14 +299,14 @@ def descent_trace(
     """L falling and ŷ of the true class rising over gradient steps on z.
 
     Drawn beside :func:`loss_curve` in the lecture, in a column as wide: a
-    title too long for ``sz.width`` goes on two lines, as the curve's does.
+    title too long for ``sizes.width`` goes on two lines, as the curve's does.
     Given the curve's title as ``level_with`` (and the curve this one's), both
     leave room for the taller title, so the two plots start level even when
     only one title takes two lines. The legend goes under the plot, clear of
     the title, and the figure is as tall as the curve's.
     """
     steps = list(range(len(losses)))
-    marker = {"size": sz.marker // 2 + 4}
+    marker = {"size": sizes.marker // 2 + 4}
     data = [
         {
             "type": "scatter",
@@ -314,7 +314,7 @@ def descent_trace(
             "y": list(losses),
             "mode": "lines+markers",
             "name": loss_label,
-            "line": {"width": sz.line, "color": NEGATIVE},
+            "line": {"width": sizes.line, "color": NEGATIVE},
             "marker": marker,
         },
         {
@@ -323,20 +323,20 @@ def descent_trace(
             "y": list(p_true),
             "mode": "lines+markers",
             "name": p_label,
-            "line": {"width": sz.line, "color": POSITIVE, "dash": "dot"},
+            "line": {"width": sizes.line, "color": POSITIVE, "dash": "dot"},
             "marker": marker,
             "yaxis": "y2",
         },
     ]
     x_props = {"dtick": 1} if len(steps) <= 15 else {}
     return _figure(data, _layout(
-        sz, data, title, legend_below=True, wrap_title=True, level_with=level_with,
+        sizes, data, title, legend_below=True, wrap_title=True, level_with=level_with,
         # As tall as the loss curve beside it: the legend's row comes out of
         # the plot, not out of a projected step's last lines.
-        height=sz.height - 3 * sz.font,
-        xaxis=_axis(sz, x_label, **x_props),
-        yaxis=_axis(sz, loss_label, rangemode="tozero"),
-        yaxis2=_axis(sz, p_label, overlaying="y", side="right", range=[0, 1.05],
+        height=sizes.height - 3 * sizes.font,
+        xaxis=_axis(sizes, x_label, **x_props),
+        yaxis=_axis(sizes, loss_label, rangemode="tozero"),
+        yaxis2=_axis(sizes, p_label, overlaying="y", side="right", range=[0, 1.05],
                      dtick=0.2, tickformat=".1f", showgrid=False),
     ))
 
@@ -347,7 +347,7 @@ def two_class_curves(
     sigmoid: np.ndarray,
     point_difference: float,
     point_value: float,
-    sz: Sizes,
+    sizes: Sizes,
     *,
     softmax_label: str,
     sigmoid_label: str,
@@ -362,7 +362,7 @@ def two_class_curves(
             "y": softmax_1,
             "mode": "lines",
             "name": softmax_label,
-            "line": {"width": sz.line * 2.2, "color": SOFTMAX_COLOUR},
+            "line": {"width": sizes.line * 2.2, "color": SOFTMAX_COLOUR},
         },
         {
             "type": "scatter",
@@ -370,7 +370,7 @@ def two_class_curves(
             "y": sigmoid,
             "mode": "lines",
             "name": sigmoid_label,
-            "line": {"width": sz.line, "color": HARDMAX_COLOUR, "dash": "dash"},
+            "line": {"width": sizes.line, "color": HARDMAX_COLOUR, "dash": "dash"},
         },
         {
             "type": "scatter",
@@ -378,20 +378,20 @@ def two_class_curves(
             "y": [point_value],
             "mode": "markers+text",
             "marker": {
-                "size": sz.marker + 4,
+                "size": sizes.marker + 4,
                 "color": HIGHLIGHT,
                 "line": {"width": 2, "color": "#111111"},
             },
             "text": [f"{point_value:.3f}"],
             "textposition": "middle left",
-            "textfont": {"size": sz.bar_text},
+            "textfont": {"size": sizes.bar_text},
             "showlegend": False,
         },
     ]
     return _figure(data, _layout(
-        sz, data, title,
-        xaxis=_axis(sz, x_label),
-        yaxis=_axis(sz, range=[-0.03, 1.05], tickformat=".1f"),
+        sizes, data, title,
+        xaxis=_axis(sizes, x_label),
+        yaxis=_axis(sizes, range=[-0.03, 1.05], tickformat=".1f"),
     ))
 
 
@@ -399,7 +399,7 @@ def cost_curve(
     costs: np.ndarray,
     accuracies: np.ndarray,
     current: int,
-    sz: Sizes,
+    sizes: Sizes,
     *,
     cost_label: str,
     accuracy_label: str,
@@ -420,11 +420,11 @@ def cost_curve(
     tested = test_costs is not None and len(test_costs) > 0
     train_lines = _history_lines(
         its, costs, accuracies, (cost_label, accuracy_label),
-        (SOFTMAX_COLOUR, HARDMAX_COLOUR), sz,
+        (SOFTMAX_COLOUR, HARDMAX_COLOUR), sizes,
     )
     test_lines = _history_lines(
         its, test_costs, test_accuracies, (test_cost_label, test_accuracy_label),
-        (TEST_COLOUR, TEST_COLOUR), sz,
+        (TEST_COLOUR, TEST_COLOUR), sizes,
     ) if tested else []
     data = [
         *train_lines,
@@ -433,19 +433,19 @@ def cost_curve(
             "x": [current],
             "y": [costs[current]],
             "mode": "markers+text",
-            "marker": {"size": sz.marker + 2, "color": HIGHLIGHT},
+            "marker": {"size": sizes.marker + 2, "color": HIGHLIGHT},
             "text": [f"J = {costs[current]:.3f}"],
             "textposition": "top left" if current > len(costs) / 2 else "top right",
-            "textfont": {"size": sz.bar_text},
+            "textfont": {"size": sizes.bar_text},
             "showlegend": False,
         },
         *test_lines,
     ]
     return _figure(data, _layout(
-        sz, data, title, legend_below=True,
-        xaxis=_axis(sz, x_label),
-        yaxis=_axis(sz, cost_label, rangemode="tozero"),
-        yaxis2=_axis(sz, accuracy_label, overlaying="y", side="right",
+        sizes, data, title, legend_below=True,
+        xaxis=_axis(sizes, x_label),
+        yaxis=_axis(sizes, cost_label, rangemode="tozero"),
+        yaxis2=_axis(sizes, accuracy_label, overlaying="y", side="right",
                      range=[0, 1.02], tickformat=".0%", dtick=0.2, showgrid=False),
     ))
 
@@ -456,7 +456,7 @@ def _history_lines(
     accuracies: np.ndarray,
     names: tuple[str, str],
     colours: tuple[str, str],
-    sz: Sizes,
+    sizes: Sizes,
 ) -> list[Trace]:
     # J as a solid line on the left axis, accuracy dotted on the right one.
     return [
@@ -466,7 +466,7 @@ def _history_lines(
             "y": costs,
             "mode": "lines",
             "name": names[0],
-            "line": {"width": sz.line, "color": colours[0]},
+            "line": {"width": sizes.line, "color": colours[0]},
         },
         {
             "type": "scatter",
@@ -475,7 +475,7 @@ def _history_lines(
             "mode": "lines",
             "name": names[1],
             "yaxis": "y2",
-            "line": {"width": sz.line * 0.7, "color": colours[1], "dash": "dot"},
+            "line": {"width": sizes.line * 0.7, "color": colours[1], "dash": "dot"},
         },
     ]
 
@@ -487,7 +487,7 @@ def decision_regions(
     X: np.ndarray,
     labels: np.ndarray,
     names: Sequence[str],
-    sz: Sizes,
+    sizes: Sizes,
     *,
     x_label: str,
     y_label: str,
@@ -518,7 +518,7 @@ def decision_regions(
         "showscale": False,
         "hoverinfo": "skip",
     }]
-    size = max(sz.marker // 2, 6)
+    size = max(sizes.marker // 2, 6)
     data += _class_points(
         X, labels, count, lambda k: names[k],
         {"size": size, "line": {"width": 1, "color": "#111111"}},
@@ -536,9 +536,9 @@ def decision_regions(
             marker, legendgroup="test", showlegend=False,
         )
     return _figure(data, _layout(
-        sz, data, title, legend_below=True,
-        xaxis=_axis(sz, x_label, range=[xs[0], xs[-1]]),
-        yaxis=_axis(sz, y_label, range=[ys[0], ys[-1]], scaleanchor="x"),
+        sizes, data, title, legend_below=True,
+        xaxis=_axis(sizes, x_label, range=[xs[0], xs[-1]]),
+        yaxis=_axis(sizes, y_label, range=[ys[0], ys[-1]], scaleanchor="x"),
     ))
 
 
@@ -566,7 +566,7 @@ def _class_points(
 
 
 def _cell_heatmap(
-    z: np.ndarray, x: list[str], y: list[str], zmax: float, sz: Sizes,
+    z: np.ndarray, x: list[str], y: list[str], zmax: float, sizes: Sizes,
     text_format: str,
 ) -> Trace:
     # Blue cells with their values printed, formatted by plotly in the browser.
@@ -580,7 +580,7 @@ def _cell_heatmap(
         "colorscale": CELL_SCALE,
         "showscale": False,
         "texttemplate": f"%{{z:{text_format}}}",
-        "textfont": {"size": sz.font},
+        "textfont": {"size": sizes.font},
     }
 
 
@@ -588,26 +588,26 @@ def matrix_heatmap(
     matrix: np.ndarray,
     row_names: Sequence[str],
     column_names: Sequence[str],
-    sz: Sizes,
+    sizes: Sizes,
     *,
     title: str = "",
 ) -> go.Figure:
     """A C×m matrix (Y or Ŷ) as a heatmap with its values printed in the cells."""
-    data = [_cell_heatmap(matrix, list(column_names), list(row_names), 1, sz, ".2f")]
+    data = [_cell_heatmap(matrix, list(column_names), list(row_names), 1, sizes, ".2f")]
     layout = _layout(
-        sz, data, title, height=max(220, 3 * sz.font * len(row_names) + 90),
-        xaxis=_axis(sz, type="category", side="top"),
-        yaxis=_axis(sz, autorange="reversed", type="category"),
+        sizes, data, title, height=max(220, 3 * sizes.font * len(row_names) + 90),
+        xaxis=_axis(sizes, type="category", side="top"),
+        yaxis=_axis(sizes, autorange="reversed", type="category"),
     )
     if title:  # the column labels on a line of their own, under the title
-        layout["margin"]["t"] += 2 * sz.tick
+        layout["margin"]["t"] += 2 * sizes.tick
     return _figure(data, layout)
 
 
 def logit_bars(
     names: Sequence[str],
     z: np.ndarray,
-    sz: Sizes,
+    sizes: Sizes,
     *,
     title: str = "",
 ) -> go.Figure:
@@ -619,11 +619,11 @@ def logit_bars(
         "y": z,
         "marker": {"color": [class_colour(k) for k in range(len(names))]},
         "text": [f"{v:.1f}" for v in z],
-        **_bar_text(sz),
+        **_bar_text(sizes),
     }]
     return _figure(data, _layout(
-        sz, data, title, showlegend=False,
-        yaxis=_axis(sz, range=[-reach, reach], zeroline=True, zerolinewidth=2),
+        sizes, data, title, showlegend=False,
+        yaxis=_axis(sizes, range=[-reach, reach], zeroline=True, zerolinewidth=2),
     ))
 
 
@@ -632,7 +632,7 @@ def example_losses(
     labels: np.ndarray,
     names: Sequence[str],
     cost: float,
-    sz: Sizes,
+    sizes: Sizes,
     *,
     x_label: str,
     y_label: str,
@@ -657,16 +657,16 @@ def example_losses(
     # J as a dashed line across the plot, its value written at the top right.
     line = {"type": "line", "xref": "x domain", "x0": 0, "x1": 1, "yref": "y",
             "y0": cost, "y1": cost,
-            "line": {"width": sz.line, "color": "#111111", "dash": "dash"}}
-    note = {"text": f"{cost_label} = {cost:.3f}", "font": {"size": sz.bar_text},
+            "line": {"width": sizes.line, "color": "#111111", "dash": "dash"}}
+    note = {"text": f"{cost_label} = {cost:.3f}", "font": {"size": sizes.bar_text},
             "bgcolor": "rgba(255,255,255,0.85)", "showarrow": False,
             "xref": "x domain", "x": 1, "xanchor": "right",
             "yref": "y", "y": cost, "yanchor": "bottom"}
     # One bar per example: the class traces share the x axis without offsets.
     return _figure(data, _layout(
-        sz, data, title, barmode="overlay", shapes=[line], annotations=[note],
-        xaxis=_axis(sz, x_label, range=[0.5, len(losses) + 0.5]),
-        yaxis=_axis(sz, y_label,
+        sizes, data, title, barmode="overlay", shapes=[line], annotations=[note],
+        xaxis=_axis(sizes, x_label, range=[0.5, len(losses) + 0.5]),
+        yaxis=_axis(sizes, y_label,
                     range=[0, max(float(np.max(losses)) * 1.08, cost * 1.6, 0.5)]),
     ))
 
@@ -674,7 +674,7 @@ def example_losses(
 def confusion_heatmap(
     counts: np.ndarray,
     names: Sequence[str],
-    sz: Sizes,
+    sizes: Sizes,
     *,
     true_label: str,
     predicted_label: str,
@@ -682,9 +682,9 @@ def confusion_heatmap(
 ) -> go.Figure:
     """A C×C confusion matrix: rows the true class, columns the predicted one."""
     names = list(names)
-    data = [_cell_heatmap(counts, names, names, max(int(counts.max()), 1), sz, "d")]
+    data = [_cell_heatmap(counts, names, names, max(int(counts.max()), 1), sizes, "d")]
     return _figure(data, _layout(
-        sz, data, title, height=max(260, 3 * sz.font * len(names) + 140),
-        xaxis=_axis(sz, predicted_label, type="category"),
-        yaxis=_axis(sz, true_label, autorange="reversed", type="category"),
+        sizes, data, title, height=max(260, 3 * sizes.font * len(names) + 140),
+        xaxis=_axis(sizes, predicted_label, type="category"),
+        yaxis=_axis(sizes, true_label, autorange="reversed", type="category"),
     ))

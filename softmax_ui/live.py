@@ -29,11 +29,12 @@ import streamlit as st
 
 from softmax_core import SoftmaxSteps, TwoClassOutputs
 
-from .chrome import figure_sizes, presenter
+from . import controls
 from .classroom import hidden_keys
 from .components import declare, payload
+from .controls import Control
+from .frame import figure_sizes, presenter
 from .i18n import tr
-from .state import TEMPERATURES, Z_RANGE, z_key
 from .style import (
     FONT_FAMILY,
     HARDMAX_COLOUR,
@@ -48,7 +49,11 @@ _component = declare("softmax_live", "live")
 
 @dataclass(frozen=True)
 class Entry:
-    """One value the view shows and can change: a z entry (or T, with options)."""
+    """One value the view shows and can change: a z entry (or T, with options).
+
+    Its range, step and options are its control's (:meth:`of`), sent to the
+    JavaScript as they are.
+    """
 
     key: str
     label: str
@@ -58,15 +63,29 @@ class Entry:
     max: float
     step: float
     decimals: int
-    options: tuple[float, ...] | None = None
+    options: tuple[float, ...] | None
+    control: Control
 
-    def allowed(self, value: float) -> float:
-        """``value`` brought onto the slider: clamped, on its step grid or options."""
-        if self.options:
-            return min(self.options, key=lambda option: abs(option - value))
-        value = min(max(value, self.min), self.max)
-        steps = round((value - self.min) / self.step)
-        return round(self.min + steps * self.step, self.decimals)
+    @classmethod
+    def of(cls, control: Control, *, label: str, aria: str, value: float) -> Entry:
+        """The entry for ``control`` (its key, range, step, decimals, options)."""
+        options = control.options
+        return cls(
+            key=control.key,
+            label=label,
+            aria=aria,
+            value=float(value),
+            min=min(options) if options else control.low,
+            max=max(options) if options else control.high,
+            step=0.0 if options else control.step,
+            decimals=control.decimals,
+            options=options,
+            control=control,
+        )
+
+    def sent(self) -> dict[str, object]:
+        """What the JavaScript is given: every field but the control."""
+        return {k: v for k, v in asdict(self).items() if k != "control"}
 
 
 def softmax_view(
@@ -74,7 +93,7 @@ def softmax_view(
     names: Sequence[str],
     z: np.ndarray,
     temperature: float,
-    steps: SoftmaxSteps,
+    table: SoftmaxSteps,
     soft: np.ndarray,
     hard: np.ndarray,
 ) -> None:
@@ -83,35 +102,26 @@ def softmax_view(
     # view sets text, not markup, so it gets them as typed.
     names = [plain(name) for name in names]
     entries = [
-        Entry(
-            key=z_key(prefix, k),
+        Entry.of(
+            controls.z_entry(prefix, k),
             label=name,
             aria=tr("live.drag_z", k=k, name=name),
-            value=float(z[k]),
-            min=Z_RANGE[0],
-            max=Z_RANGE[1],
-            step=0.1,
-            decimals=1,
+            value=z[k],
         )
         for k, name in enumerate(names)
     ]
-    temp = Entry(
-        key=f"{prefix}_temperature",
+    temp = Entry.of(
+        controls.TEMPERATURE.on(prefix),
         label="T",
         aria=tr("live.drag_t"),
-        value=float(temperature),
-        min=TEMPERATURES[0],
-        max=TEMPERATURES[-1],
-        step=0.0,
-        decimals=2,
-        options=TEMPERATURES,
+        value=temperature,
     )
-    python = {
+    computed = {
         "a": soft.tolist(),
         "hard": hard.tolist(),
-        "t": steps.t.tolist(),
-        "total": steps.total,
-        "shift": steps.shift,
+        "t": table.t.tolist(),
+        "total": table.total,
+        "shift": table.shift,
     }
     labels = {
         "title": tr("explorer.chart_title"),
@@ -122,11 +132,11 @@ def softmax_view(
         "temperature": tr("explorer.temperature"),
         "hint": tr("live.hint"),
     }
-    _mount(f"{prefix}_live", "softmax", entries, temp, python, labels, inputs=True)
+    _mount(f"{prefix}_live", "softmax", entries, temp, computed, labels, inputs=True)
 
 
 def two_class_view(
-    prefix: str, z1: float, z2: float, steps: SoftmaxSteps, outputs: TwoClassOutputs
+    prefix: str, z1: float, z2: float, table: SoftmaxSteps, outputs: TwoClassOutputs
 ) -> None:
     """Live bars of the two softmax outputs, σ(z₁ − z₂) and their step table.
 
@@ -134,23 +144,21 @@ def two_class_view(
     those sliders sit right above it.
     """
     entries = [
-        Entry(
-            key=f"{prefix}_z{k + 1}",
+        Entry.of(
+            control.on(prefix),
             label=tr(f"logistic.a{k + 1}"),
             aria=tr(f"logistic.a{k + 1}"),
-            value=float(value),
-            min=-10.0,
-            max=10.0,
-            step=0.01,
-            decimals=2,
+            value=value,
         )
-        for k, value in enumerate((z1, z2))
+        for k, (control, value) in enumerate(
+            ((controls.TWO_CLASS_Z1, z1), (controls.TWO_CLASS_Z2, z2))
+        )
     ]
-    python = {
+    computed = {
         "a": [float(outputs.softmax_1), float(outputs.softmax_2)],
-        "t": steps.t.tolist(),
-        "total": steps.total,
-        "shift": steps.shift,
+        "t": table.t.tolist(),
+        "total": table.total,
+        "shift": table.shift,
         "sigma": float(outputs.sigmoid_of_difference),
     }
     labels = {
@@ -158,7 +166,7 @@ def two_class_view(
         "sigma": tr("logistic.sigma"),
         "hint": tr("live.hint_follow"),
     }
-    _mount(f"{prefix}_live", "two_class", entries, None, python, labels, inputs=False)
+    _mount(f"{prefix}_live", "two_class", entries, None, computed, labels, inputs=False)
 
 
 def _mount(
@@ -166,12 +174,12 @@ def _mount(
     mode: str,
     entries: list[Entry],
     temperature: Entry | None,
-    python: dict[str, object],
+    computed: dict[str, object],
     labels: dict[str, str],
     *,
     inputs: bool,
 ) -> None:
-    sz = figure_sizes()
+    sizes = figure_sizes()
     # A control hidden by a classroom link loses its input in the view too, and
     # a value sent for it anyway is not taken.
     every = [*entries, *([temperature] if temperature else [])]
@@ -184,9 +192,9 @@ def _mount(
             "mode": mode,
             "inputs": inputs,
             "hidden": hidden,
-            "entries": [asdict(e) for e in entries],
-            "temperature": asdict(temperature) if temperature else None,
-            "python": python,
+            "entries": [e.sent() for e in entries],
+            "temperature": temperature.sent() if temperature else None,
+            "python": computed,  # what Python computed: the view at rest
             "labels": {
                 "class": tr("table.class"),
                 "t": tr("table.t"),
@@ -202,7 +210,7 @@ def _mount(
                 "hardmax": HARDMAX_COLOUR,
                 "highlight": HIGHLIGHT,
             },
-            "sizes": asdict(sz),
+            "sizes": asdict(sizes),
             "presenter": presenter(),
             "font_family": FONT_FAMILY,
             "ack": st.session_state.get(_ack_key(key)),
@@ -231,5 +239,5 @@ def _commit(key: str, limits: dict[str, Entry]) -> None:
         if entry is None or not isinstance(value, int | float):
             continue
         if math.isfinite(value):
-            st.session_state[name] = entry.allowed(float(value))
+            st.session_state[name] = entry.control.nearest(float(value))
     st.session_state[_ack_key(key)] = str(payload.get("nonce", ""))

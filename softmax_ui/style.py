@@ -109,7 +109,7 @@ class Sizes:
 # The widths are the main column's as laid out: on a laptop's 1280×720 window
 # with the sidebar open, what its 338 px and the page's padding of 5 rem each
 # side leave; on a 1920×1080 projector, presenter mode closes the sidebar and
-# pads the page by 40 px each side (softmax_ui.chrome). A wider window only
+# pads the page by 40 px each side (softmax_ui/presenter.css). A wider window only
 # gives a figure more room; presenter mode on a narrower screen gives less than
 # this says, and a title that fits here could reach past its chart's edge.
 NORMAL = Sizes(

@@ -1,4 +1,8 @@
-"""Widgets shared by several pages: C, the z sliders, class names and linked choices."""
+"""The controls of :mod:`softmax_ui.controls` as widgets, kept in the URL.
+
+Each helper takes a :class:`~softmax_ui.controls.Control` and reads its key,
+label, range and default from it; a page says only where the widget goes.
+"""
 
 from __future__ import annotations
 
@@ -7,18 +11,20 @@ from typing import Any
 
 import streamlit as st
 
+from . import controls
+from .controls import Control
 from .i18n import class_names, tr
-from .state import MAX_C, Z_RANGE, default_z, z_key
 from .text import as_typed
 
 
-def clamp_link_value(key: str, low: float, high: float) -> None:
+def clamp_link_value(control: Control) -> None:
     """Bring a number typed into the link (``?key=99``) to the nearest value allowed.
 
     Streamlit drops a bound URL value outside the widget's range; seeding the
     session state with the clamped number first makes the page open at the
     nearest valid state instead of the default.
     """
+    key, low, high = control.key, control.low, control.high
     if key in st.session_state or key not in st.query_params:
         return
     try:
@@ -34,47 +40,84 @@ def clamp_link_value(key: str, low: float, high: float) -> None:
         st.rerun()
 
 
-def class_count(prefix: str, *, label_key: str = "widgets.C") -> int:
-    """C, the number of classes, 2 … 10 (default 4), kept in the URL."""
-    clamp_link_value(f"{prefix}_C", 2, MAX_C)
+def slider(
+    control: Control, *, label: str | None = None, linked: bool = True, **kwargs: Any
+) -> Any:
+    """``st.slider`` for ``control``; ``linked``, its value is kept in the URL.
+
+    ``label`` replaces the catalog's where it names more (a z entry's class).
+    """
+    if linked:
+        clamp_link_value(control)
+        kwargs["bind"] = "query-params"
+    return st.slider(
+        tr(control.label) if label is None else label,
+        control.low,
+        control.high,
+        control.default,
+        control.step,
+        format=control.format,
+        key=control.key,
+        **kwargs,
+    )
+
+
+def select_slider(control: Control, **kwargs: Any) -> Any:
+    """``st.select_slider`` over the control's options, kept in the URL.
+
+    Streamlit writes the value into the URL as it formats it (``?…=2.0``);
+    :func:`linked_choice` writes the option itself instead.
+    """
+    return st.select_slider(
+        tr(control.label),
+        options=control.options,
+        value=control.default,
+        key=control.key,
+        bind="query-params",
+        **kwargs,
+    )
+
+
+def number_input(control: Control, **kwargs: Any) -> int:
+    """``st.number_input`` for a whole-number ``control``, kept in the URL."""
+    clamp_link_value(control)
     return int(
         st.number_input(
-            tr(label_key),
-            min_value=2,
-            max_value=MAX_C,
-            value=4,
-            step=1,
-            key=f"{prefix}_C",
+            tr(control.label),
+            min_value=control.low,
+            max_value=control.high,
+            value=control.default,
+            step=control.step,
+            key=control.key,
             bind="query-params",
+            **kwargs,
         )
     )
+
+
+def class_count(prefix: str) -> int:
+    """C, the number of classes, 2 … 10 (default 4), kept in the URL."""
+    return number_input(controls.class_count(prefix))
 
 
 def z_sliders(prefix: str, names: list[str], columns: int = 1) -> None:
     """One slider per entry of z[L], labelled with its class, kept in the URL."""
     cols = st.columns(columns)
     for k, name in enumerate(names):
-        clamp_link_value(z_key(prefix, k), *Z_RANGE)
         with cols[k % columns]:
-            st.slider(
-                tr("widgets.z_entry", k=k, name=name),
-                min_value=Z_RANGE[0],
-                max_value=Z_RANGE[1],
-                value=default_z(k),
-                step=0.1,
-                format="%.1f",
-                key=z_key(prefix, k),
-                bind="query-params",
+            slider(
+                controls.z_entry(prefix, k),
+                label=tr("widgets.z_entry", k=k, name=name),
             )
 
 
-def names_input(prefix: str, count: int) -> list[str]:
+def names_input(control: Control, count: int) -> list[str]:
     """Editable class names (comma-separated); blanks fall back to the lecture's."""
     text = st.text_input(
-        tr("widgets.names"),
-        value="",
+        tr(control.label),
+        value=control.default,
         placeholder=", ".join(class_names(count)),
-        key=f"{prefix}_names",
+        key=control.key,
         help=tr("widgets.names_help"),
         max_chars=400,
     )
@@ -105,14 +148,13 @@ def typed_names(text: str, count: int) -> list[str]:
 
 def linked_choice(
     widget: Callable[..., Any],
-    label: str,
-    options: Sequence[Any],
-    *,
-    key: str,
-    default: Any,
+    control: Control,
+    options: Sequence[Any] | None = None,
     **kwargs: Any,
 ) -> Any:
     """A radio, selectbox or select_slider whose URL value is the option itself.
+
+    The options are the control's unless given (the classes of the moment).
 
     ``bind="query-params"`` would put the displayed label in the URL (which
     changes with the language) and take ``?rate=0.5`` but not ``?rate=.5``.
@@ -120,6 +162,8 @@ def linked_choice(
     ``?explorer_temperature=2``); a number that is not an option opens at the
     nearest one, and the value survives a visit to another page.
     """
+    key, default = control.key, control.default
+    options = control.options if options is None else options
     if key not in st.session_state and key in st.query_params:
         chosen = _nearest_option(st.query_params[key], options)
         if chosen is not None:
@@ -128,7 +172,9 @@ def linked_choice(
         kwargs["value"] = default
     else:
         kwargs["index"] = list(options).index(default)
-    value = widget(label, options, key=key, persist_state="session", **kwargs)
+    value = widget(
+        tr(control.label), options, key=key, persist_state="session", **kwargs
+    )
     if value == default:
         st.query_params.pop(key, None)
     else:

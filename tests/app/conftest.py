@@ -4,7 +4,7 @@
 every run, and because the app has a ``pages/`` folder Streamlit then sets it to
 ``True``. Each run after the first therefore starts like the first request to a
 fresh server opening a deep link: the page script runs on its own, and
-``softmax_ui.chrome.start_page`` switches the old pages-folder mode off and calls
+``softmax_ui.frame.start_page`` switches the old pages-folder mode off and calls
 ``st.rerun()`` to come back through ``app.py``. That extra rerun is harmless for
 widgets with values, but it consumes a button's one-shot click, so an
 ``if st.button(...):`` on a page never sees ``True`` under a stock AppTest.

@@ -6,16 +6,16 @@ import re
 from itertools import product
 from pathlib import Path
 
+from softmax_ui.controls import DATASETS
 from softmax_ui.locales.en import STRINGS as EN
 from softmax_ui.locales.zh_tw import STRINGS as ZH
-from softmax_ui.runs import DATASETS
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted(
     [
         ROOT / "app.py",
         *(ROOT / "pages").glob("*.py"),
-        *(ROOT / "softmax_ui").glob("*.py"),
+        *(ROOT / "softmax_ui").rglob("*.py"),
     ]
 )
 # A {name} placeholder; {{ }} is an escaped brace. LaTeX groups such as e^{z}
@@ -28,7 +28,9 @@ EXPANSIONS = {
     "d": DATASETS,
     "k": tuple(range(4)),
 }
-KEY_FUNCTIONS = {"tr", "start_page"}
+# Functions given a catalog key, and which of their positional arguments it is:
+# a control's label is its declaration's second (softmax_ui/controls.py).
+KEY_FUNCTIONS = {"tr": 0, "start_page": 0, "Control": 1}
 
 
 def placeholders(text: str) -> set[str]:
@@ -49,10 +51,12 @@ def key_uses() -> list[tuple[str, str, frozenset[str] | None]]:
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
                 and node.func.id in KEY_FUNCTIONS
-                and node.args
+                and len(node.args) > KEY_FUNCTIONS[node.func.id]
             ):
                 keywords = frozenset(k.arg for k in node.keywords if k.arg)
-                pattern = _literal_or_pattern(node.args[0])
+                if node.func.id == "Control":
+                    keywords = None  # a label is named here, formatted where drawn
+                pattern = _literal_or_pattern(node.args[KEY_FUNCTIONS[node.func.id]])
                 if pattern is not None:
                     uses.append((where, pattern, keywords))
             elif isinstance(node, ast.arguments):

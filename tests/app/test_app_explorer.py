@@ -13,7 +13,7 @@ import sys
 import numpy as np
 import pytest
 
-from softmax_ui.state import TEMPERATURES
+from softmax_ui.controls import TEMPERATURES
 from softmax_ui.text import plain
 
 from .apptest_helpers import (

@@ -194,7 +194,7 @@ def test_step_2_follows_its_z_slider():
 
 def test_step_3_shows_hardmax_1_0_0_0_beside_softmax():
     at = open_lecture("3")
-    fig = figure(at, "lecture_hardmax_bars")
+    fig = figure(at, "lecture_bars")
     soft, hard = (values(t["y"]) for t in fig["data"])
     assert hard.tolist() == [1.0, 0.0, 0.0, 0.0]
     np.testing.assert_allclose(soft, [0.842, 0.042, 0.002, 0.114], atol=5e-4)
@@ -223,9 +223,9 @@ def test_step_5_loss_is_minus_log_of_the_chosen_true_class(true_class, p):
 
 def test_step_6_gradient_steps_lower_l_and_raise_the_cats_probability():
     at = open_lecture("6")
-    at.get_by_key("lecture_steps").set_value(8).run()
+    at.get_by_key("lecture_descent_steps").set_value(8).run()
     assert_no_exception(at)
-    losses, p_cat = (values(t["y"]) for t in figure(at, "lecture_descent")["data"])
+    losses, p_cat = (values(t["y"]) for t in figure(at, "lecture_trace")["data"])
     assert len(losses) == 9
     assert losses[0] == pytest.approx(-math.log(0.2))
     assert p_cat[0] == pytest.approx(0.2)

@@ -24,7 +24,7 @@ PAGES = [
     ("/", []),
     ("/explorer", []),
     ("/loss", ["loss_curve", "loss_trace"]),
-    ("/lecture?step=6", ["lecture_loss_curve", "lecture_descent"]),
+    ("/lecture?step=6", ["lecture_curve", "lecture_trace"]),
 ]
 # The pages with a live view (softmax_ui/live.py) and its step table.
 LIVE_PAGES = ["/explorer", "/logistic"]
@@ -148,7 +148,7 @@ def test_on_a_laptop_the_lectures_two_loss_charts_take_half_the_step_each(app, l
     app.page.set_viewport_size(LAPTOP)
     app.open(_with_lang("/lecture?step=6", lang))
     boxes = []
-    for key in ("lecture_loss_curve", "lecture_descent"):
+    for key in ("lecture_curve", "lecture_trace"):
         chart = app.page.locator(f".st-key-{key}")
         chart.locator(".main-svg").first.wait_for()
         boxes.append(chart.bounding_box())
@@ -174,7 +174,7 @@ _TITLES_AND_PLOTS = """
 """
 # Charts side by side whose plots must start level.
 SIDE_BY_SIDE = [
-    ("/lecture?step=6", ["lecture_loss_curve", "lecture_descent"]),
+    ("/lecture?step=6", ["lecture_curve", "lecture_trace"]),
     ("/loss", ["loss_curve", "loss_dz"]),
 ]
 
@@ -191,7 +191,7 @@ def test_projected_the_lectures_loss_charts_titles_take_one_line(app, lang):
     # line: wrapped, they took a line of the screen's height for nothing.
     app.page.set_viewport_size(PROJECTOR)
     app.open(_with_lang("/lecture?step=6&present=true", lang))
-    charts = _titles_and_plots(app, ["lecture_loss_curve", "lecture_descent"])
+    charts = _titles_and_plots(app, ["lecture_curve", "lecture_trace"])
     assert [chart["lines"] for chart in charts] == [1, 1], charts
     app.assert_no_errors()
 

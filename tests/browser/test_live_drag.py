@@ -20,8 +20,8 @@ import numpy as np
 import pytest
 
 from softmax_core import softmax, softmax_steps, two_class_outputs
+from softmax_ui.controls import TEMPERATURES
 from softmax_ui.locales import en, zh_tw
-from softmax_ui.state import TEMPERATURES
 
 TIMEOUT = 30.0
 LECTURE_Z = [5.0, 2.0, -1.0, 3.0]

@@ -85,7 +85,7 @@ def test_numerical_gradient_agrees_with_the_suites_own_central_difference(
 
 
 def test_lecture_dz_check_agrees_to_1e_8():
-    check = check_output_gradient([5.0, 2.0, -1.0, 3.0], [0, 1, 0, 0])
+    check = check_output_gradient([0, 1, 0, 0], z=[5.0, 2.0, -1.0, 3.0])
     expected = scipy.special.softmax([5.0, 2.0, -1.0, 3.0]) - [0, 1, 0, 0]
     np.testing.assert_allclose(check.formula, expected, rtol=1e-14)
     assert check.max_abs_difference < 1e-8
@@ -98,7 +98,7 @@ def test_dz_formula_and_numerical_derivative_agree_for_any_logits(
 ):
     z, true_class = example
     y = np.eye(z.size)[true_class]
-    check = check_output_gradient(z, y)
+    check = check_output_gradient(y, z=z)
     np.testing.assert_allclose(
         check.formula, scipy.special.softmax(z) - y, rtol=1e-12, atol=1e-15
     )
@@ -120,7 +120,8 @@ def test_a_gradient_step_on_z_moves_z_by_minus_alpha_times_y_hat_minus_y():
     z = np.array([5.0, 2.0, -1.0, 3.0])
     y = np.array([0, 1, 0, 0])
     expected = z - 0.5 * (scipy.special.softmax(z) - y)
-    np.testing.assert_allclose(gradient_step_on_z(z, y, 0.5), expected, rtol=1e-15)
+    stepped = gradient_step_on_z(y, z=z, step_size=0.5)
+    np.testing.assert_allclose(stepped, expected, rtol=1e-15)
 
 
 @FAST
@@ -130,7 +131,7 @@ def test_a_gradient_step_on_z_lowers_the_loss_and_raises_the_true_class_probabil
 ):
     z, true_class = example
     y = np.eye(z.size)[true_class]
-    stepped = gradient_step_on_z(z, y, step_size)
+    stepped = gradient_step_on_z(y, z=z, step_size=step_size)
     # The loss is convex in z with curvature at most 1/2, so steps up to 2 descend.
     assert reference_loss(stepped, true_class) < reference_loss(z, true_class)
     assert (
@@ -144,7 +145,7 @@ def test_many_gradient_steps_on_z_drive_the_true_class_probability_towards_1():
     y = np.array([0, 1, 0, 0])
     probabilities = []
     for _ in range(50):
-        z = gradient_step_on_z(z, y, 1.0)
+        z = gradient_step_on_z(y, z=z, step_size=1.0)
         probabilities.append(scipy.special.softmax(z)[1])
     assert np.all(np.diff(probabilities) > 0)
     assert probabilities[-1] > 0.9

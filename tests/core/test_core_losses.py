@@ -47,7 +47,9 @@ def test_lecture_loss_of_a_cat_predicted_at_20_percent_is_minus_log_0_2():
 
 def test_lecture_output_gradient_is_y_hat_minus_y():
     np.testing.assert_allclose(
-        output_gradient(LECTURE_Y_HAT, LECTURE_Y), [0.3, -0.8, 0.1, 0.4], rtol=1e-15
+        output_gradient(LECTURE_Y, y_hat=LECTURE_Y_HAT),
+        [0.3, -0.8, 0.1, 0.4],
+        rtol=1e-15,
     )
 
 
@@ -206,7 +208,7 @@ def test_output_gradient_equals_the_finite_difference_derivative_of_the_loss(
     true_class = int(rng.integers(0, C))
     y = np.eye(C)[true_class]
     numerical = central_difference(lambda v: reference_loss(v, true_class), z)
-    formula = output_gradient(scipy.special.softmax(z), y)
+    formula = output_gradient(y, y_hat=scipy.special.softmax(z))
     np.testing.assert_allclose(formula, numerical, atol=1e-8)
 
 
@@ -221,7 +223,9 @@ def test_output_gradient_of_the_cost_is_y_hat_minus_y_over_m(central_difference)
             np.mean(scipy.special.logsumexp(Z_, axis=0) - Z_[labels, np.arange(m)])
         )
 
-    formula = output_gradient(scipy.special.softmax(Z, axis=0), np.eye(C)[:, labels])
+    formula = output_gradient(
+        np.eye(C)[:, labels], y_hat=scipy.special.softmax(Z, axis=0)
+    )
     assert formula.shape == (C, m)
     np.testing.assert_allclose(formula / m, central_difference(J, Z), atol=1e-9)
 
@@ -230,7 +234,8 @@ def test_output_gradient_columns_sum_to_0():
     rng = np.random.default_rng(5)
     Y_hat = random_probabilities(rng, 6, 20)
     Y = np.eye(6)[:, rng.integers(0, 6, 20)]
-    np.testing.assert_allclose(output_gradient(Y_hat, Y).sum(axis=0), 0.0, atol=1e-15)
+    dZ = output_gradient(Y, y_hat=Y_hat)
+    np.testing.assert_allclose(dZ.sum(axis=0), 0.0, atol=1e-15)
 
 
 # --- one_hot -----------------------------------------------------------------

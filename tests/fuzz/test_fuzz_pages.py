@@ -13,8 +13,8 @@ import numpy as np
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from softmax_ui.controls import HIDDEN_UNITS, LEARNING_RATES
 from softmax_ui.i18n import CATALOGS
-from softmax_ui.state import HIDDEN_UNITS, LEARNING_RATES
 from softmax_ui.text import as_typed, plain
 
 from .fuzz_helpers import (

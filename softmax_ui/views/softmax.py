@@ -1,0 +1,88 @@
+"""Softmax and hardmax of one z[L]: the step table, the bars and what T does.
+
+Drawn by the explorer page and the guided lecture's first steps. The explorer
+opens without plotly's figures and pandas (its live view needs neither), so
+they are imported where a figure or a table is drawn.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import streamlit as st
+
+from softmax_core import SoftmaxSteps
+
+from ..frame import figure_sizes, plot
+from ..i18n import tr
+
+
+def temperature_note(temperature: float) -> None:
+    """What T does, said under the live view (softmax_ui.live) of the bars."""
+    if temperature == 1.0:
+        st.info(tr("explorer.t_is_one"), icon=":material/school:")
+    else:
+        st.info(tr("explorer.t_note", T=temperature), icon=":material/thermostat:")
+
+
+def python_view(
+    prefix: str,
+    names: Sequence[str],
+    table: SoftmaxSteps,
+    soft: np.ndarray,
+    hard: np.ndarray,
+) -> None:
+    """The same numbers drawn by Python (a table and a plotly figure), on request.
+
+    Built only when asked for: its plotly figure was half the cost of every
+    run, and while it is off the browser loads no plotly bundle.
+    """
+    if st.toggle(
+        tr("live.python_view"), key=f"{prefix}_python_view", persist_state="session"
+    ):
+        with st.container(border=True):
+            st.caption(tr("live.python_view_help"))
+            st.subheader(tr("explorer.steps"))
+            step_table(names, table, hard)
+            bars(prefix, names, soft, hard)
+
+
+def step_table(names: Sequence[str], table: SoftmaxSteps, hard: np.ndarray) -> None:
+    """The lecture's steps t = e^z, Σt and a = t/Σt per class, with hardmax."""
+    from .. import tables
+
+    st.table(tables.step_table(names, table, hard), hide_index=True)
+    st.markdown(tr("explorer.sum_t", total=f"{table.total:.4g}"))
+    if table.shifted:
+        st.warning(tr("explorer.shift_note", shift=f"{table.shift:.4g}"))
+
+
+def bars(
+    prefix: str, names: Sequence[str], soft: np.ndarray, hard: np.ndarray
+) -> None:
+    """Softmax and hardmax side by side per class."""
+    from .. import figures
+
+    plot(
+        figures.softmax_hardmax_bars(
+            names,
+            soft,
+            hard,
+            figure_sizes(),
+            soft_label=tr("explorer.softmax_bar"),
+            hard_label=tr("explorer.hardmax_bar"),
+            title=tr("explorer.chart_title"),
+        ),
+        key=f"{prefix}_bars",
+    )
+
+
+def logit_bars(prefix: str, names: Sequence[str], z: np.ndarray) -> None:
+    """z[L] itself, one bar per class: the raw output before softmax."""
+    from .. import figures
+
+    plot(
+        figures.logit_bars(names, z, figure_sizes(), title=tr("lecture.z_title")),
+        key=f"{prefix}_z_bars",
+    )
