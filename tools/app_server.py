@@ -104,6 +104,15 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
+def healthy(url: str) -> bool:
+    """True when the app (or a proxy before it) at ``url`` answers its health check."""
+    try:
+        with urllib.request.urlopen(f"{url}/_stcore/health", timeout=1):
+            return True
+    except OSError:
+        return False
+
+
 class AppServer:
     """``streamlit run`` of one script on a free localhost port, until ``stop()``.
 
@@ -182,11 +191,9 @@ class AppServer:
             if self.process.poll() is not None:
                 self.stop()
                 raise ServerStartError(f"streamlit exited at start:\n{self.log_tail()}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1):
-                    return
-            except OSError:
-                time.sleep(0.01)
+            if healthy(self.url):
+                return
+            time.sleep(0.01)
         self.stop()
         raise ServerStartError(f"streamlit was not healthy in time:\n{self.log_tail()}")
 

@@ -42,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tools.app_server import AppServer  # noqa: E402
+from tools.app_server import AppServer, healthy  # noqa: E402
 
 COOKIE = "softmax_server"
 
@@ -114,18 +114,16 @@ class Room:
 
     def wait_ready(self, timeout: float = 30.0) -> None:
         """Wait until the proxy answers the app's health check."""
-        import urllib.request
-
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
+        while not healthy(self.url):
             if self.proxy.poll() is not None:
                 log = (self.folder / "haproxy.log").read_text(errors="replace")
                 raise SystemExit(f"haproxy exited:\n{log}")
-            try:
-                with urllib.request.urlopen(f"{self.url}/_stcore/health", timeout=1):
-                    return
-            except OSError:
-                time.sleep(0.1)
+            if time.monotonic() > deadline:
+                break
+            time.sleep(0.1)
+        else:
+            return
         raise SystemExit(f"the room did not answer at {self.url} in time")
 
     def log_tail(self, chars: int = 3000) -> str:

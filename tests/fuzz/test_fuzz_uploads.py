@@ -228,12 +228,17 @@ def test_the_server_limits_uploads_as_the_reader_does_with_xsrf_and_cors_on():
     assert config["server"].get("enableCORS", True) is True
 
 
+def uploaded(name: str, content: bytes):
+    """The training page after ``content`` was uploaded as the file ``name``."""
+    at = open_page("training")
+    at.get_by_key("training_dataset").set_value("upload")
+    return upload(run(at), name, content)
+
+
 @pytest.mark.parametrize("name", CORPUS)
 def test_the_training_page_shows_each_hostile_upload_and_stays_usable(name):
     content, phrase = CORPUS[name]
-    at = open_page("training")
-    at.get_by_key("training_dataset").set_value("upload")
-    at = upload(run(at), name, content)
+    at = uploaded(name, content)
     errors = [e.value for e in at.error]
     prefix = EN["training.upload_error"].split("{message}")[0]
     if phrase is ACCEPTED:
@@ -373,9 +378,7 @@ REFERENCE = re.compile(r"&#[0-9]+;")
 @pytest.mark.parametrize("name", MARKUP)
 def test_markup_a_file_holds_is_shown_as_typed_in_every_message_and_note(name):
     content, phrase = MARKUP[name]
-    at = open_page("training")
-    at.get_by_key("training_dataset").set_value("upload")
-    at = upload(run(at), name, content)
+    at = uploaded(name, content)
     texts = [e.value for e in at.error] + [c.value for c in at.caption]
     texts += [i.value for i in at.info]
     assert texts
