@@ -6,13 +6,13 @@ Run with ``make run`` (or ``streamlit run app.py``).
 import streamlit as st
 
 from softmax_ui.i18n import tr
-from softmax_ui.sidebar import presenter, settings_sidebar
+from softmax_ui.sidebar import presenter, presenting_by_link, settings_sidebar
 
 st.set_page_config(
     page_title="Softmax Explorer",
     page_icon="assets/favicon.png",
     layout="wide",
-    initial_sidebar_state="collapsed" if st.query_params.get("present") else "auto",
+    initial_sidebar_state="collapsed" if presenting_by_link() else "auto",
 )
 settings_sidebar()
 pages = [

@@ -56,12 +56,22 @@ function healthUrl() {
   return new URL('/_stcore/health', window.location.origin).href;
 }
 
+function stopPolling() {
+  clearInterval(shared.polling);
+  shared.polling = 0;
+}
+
 async function poll() {
+  // Streamlit found its own session again (a short drop, the same server):
+  // its dialog is gone and nothing needs a reload.
+  if (!connectionDialog()) {
+    stopPolling();
+    return;
+  }
   try {
     const answer = await fetch(healthUrl(), { cache: 'no-store' });
     if (answer.ok) {
-      clearInterval(shared.polling);
-      shared.polling = 0;
+      stopPolling();
       window.location.reload();
     }
   } catch {
@@ -78,8 +88,8 @@ function check() {
 
 export default function mount(component) {
   // Python sends its data as the one item of a list (see components.py).
-  const [data] = component.data;
-  shared.labels = data.labels;
+  const [data] = component.data ?? [];
+  if (data?.labels) shared.labels = data.labels;
   if (!shared.observer) {
     shared.observer = new MutationObserver(check);
     shared.observer.observe(document.body, { childList: true, subtree: true });

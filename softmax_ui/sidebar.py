@@ -56,6 +56,12 @@ def presenter() -> bool:
     return bool(st.session_state.get(PRESENT_KEY, False))
 
 
+def presenting_by_link() -> bool:
+    """True when the address asks for presenter mode (``?present=true``, ``1``, …)."""
+    flag = st.query_params.get(PRESENT_KEY, "").strip().lower()
+    return flag in ("true", "1", "yes", "on")
+
+
 def present_flag_rewritten() -> bool:
     """True once after a ``?present=1`` was rewritten ``?present=true``: rerun then.
 
@@ -83,8 +89,7 @@ def _keep_across_pages() -> None:
             (code for code in LANGUAGES if code.lower() == wanted), "en"
         )
     if _CHOSEN[PRESENT_KEY] not in chosen:
-        flag = st.query_params.get(PRESENT_KEY, "").strip().lower()
-        chosen[_CHOSEN[PRESENT_KEY]] = flag in ("true", "1", "yes", "on")
+        chosen[_CHOSEN[PRESENT_KEY]] = presenting_by_link()
     for key, kept in _CHOSEN.items():
         st.session_state[key] = chosen[kept]
 

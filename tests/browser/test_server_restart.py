@@ -83,3 +83,4 @@ def _wait_until(page, condition, seconds: float, message: str) -> None:
     while not condition():
         assert time.monotonic() < deadline, message
         page.wait_for_timeout(200)
+
