@@ -101,7 +101,9 @@ def hardmax_step() -> None:
 def logistic() -> None:
     control_col, view_col = st.columns([1, 2], gap="large")
     with control_col:
-        z1, z2 = two_class_view.z_sliders(PREFIX, linked=False)
+        # Their own keys: steps 1 to 3 have sliders of z[L] named lecture_z1,
+        # lecture_z2 too, whose values step 4 would otherwise start from.
+        z1, z2 = two_class_view.z_sliders(f"{PREFIX}_logistic", linked=False)
         point = two_class_outputs(z1, z2)
         two_class_view.outputs(point, side_by_side=True)
     with view_col:

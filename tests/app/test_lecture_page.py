@@ -207,6 +207,16 @@ def test_step_4_shows_0_842_and_0_158_equal_to_the_sigmoid():
     assert metric(at, EN["logistic.sigma"]) == "0.842"
 
 
+def test_step_4_opens_at_its_own_example_after_the_steps_with_z_sliders():
+    # Steps 1 to 3 draw sliders of z[L]; step 4's z₁ and z₂ must not take
+    # their values (z[L]'s entries 1 and 2 are 2 and −1, step 4's 1.67 and 0).
+    at = open_lecture("3")
+    at.get_by_key("step").set_value(4).run()
+    assert_no_exception(at)
+    assert [s.value for s in at.slider if s.label in ("z₁", "z₂")] == [1.67, 0.0]
+    assert metric(at, EN["logistic.a1"]) == "0.842"
+
+
 def test_step_5_shows_the_lectures_loss_1_609():
     at = open_lecture("5")
     assert metric(at, EN["loss.value"]) == "1.609"
