@@ -9,7 +9,7 @@ from softmax_core import (
     predict_proba,
     reference_cost_and_gradients,
 )
-from softmax_ui import controls, runs
+from softmax_ui import controls, formulas, runs
 from softmax_ui.frame import (
     figure_sizes,
     finish_page,
@@ -150,10 +150,10 @@ view.matrices(
 view.export("training", params, data.X[:, :shown], iteration)
 
 show_math(
-    r"J = \frac{1}{m}\sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)}), \qquad"
-    r" dZ^{[L]} = \hat Y - Y, \qquad dW^{[L]} = \tfrac{1}{m}\, dZ^{[L]} A^{[L-1]T},"
-    r" \qquad db^{[L]} = \tfrac{1}{m} \textstyle\sum_i dZ^{[L](i)},"
-    r" \qquad W \leftarrow W - \alpha\, dW",
+    formulas.side_by_side(
+        formulas.COST, formulas.OUTPUT_GRADIENTS, formulas.LAYER_WEIGHT_GRADIENT,
+        formulas.BIAS_GRADIENT, formulas.DESCENT_STEP,
+    ),
     reference_cost_and_gradients,
     key="training_math",
 )

@@ -23,6 +23,9 @@ STEP_ON_Z = r"z \leftarrow z - \alpha\,(\hat y - y)"
 CAT_LOSS = r"L = -\log \hat y_2"  # the lecture's example: the true class is 2, cat
 COST = r"J = \frac{1}{m}\sum_{i=1}^{m} L(\hat y^{(i)}, y^{(i)})"
 WEIGHT_GRADIENT = r"dW^{[L]} = \tfrac{1}{m}\, dZ^{[L]} X^{T}"
+# With a hidden layer, the output layer's input is A^{[L-1]}, not X.
+LAYER_WEIGHT_GRADIENT = r"dW^{[L]} = \tfrac{1}{m}\, dZ^{[L]} A^{[L-1]T}"
+BIAS_GRADIENT = r"db^{[L]} = \tfrac{1}{m} \textstyle\sum_i dZ^{[L](i)}"
 DESCENT_STEP = r"W \leftarrow W - \alpha\, dW"
 
 
