@@ -53,7 +53,8 @@ function translate(dialog) {
 }
 
 function healthUrl() {
-  return new URL('/_stcore/health', window.location.origin).href;
+  // Below the app's base path (server.baseUrlPath), which Python sends.
+  return new URL(shared.health ?? '/_stcore/health', window.location.origin).href;
 }
 
 function stopPolling() {
@@ -90,6 +91,7 @@ export default function mount(component) {
   // Python sends its data as the one item of a list (see components.py).
   const [data] = component.data ?? [];
   if (data?.labels) shared.labels = data.labels;
+  if (data?.health) shared.health = data.health;
   if (!shared.observer) {
     shared.observer = new MutationObserver(check);
     shared.observer.observe(document.body, { childList: true, subtree: true });

@@ -17,12 +17,25 @@ from .i18n import tr
 _watcher = declare("softmax_reconnect", "reconnect")
 
 
+def health_path(base_url_path: str) -> str:
+    """The server's health check below the app's base path (``server.baseUrlPath``).
+
+    >>> health_path("")
+    '/_stcore/health'
+    >>> health_path("/room/")
+    '/room/_stcore/health'
+    """
+    base = base_url_path.strip("/")
+    return f"/{base}/_stcore/health" if base else "/_stcore/health"
+
+
 def watch_connection() -> None:
     """Draw the watcher, with the dialog's words in the current language."""
     with st.sidebar:
         _watcher(
             key="reconnect",
             data=payload({
+                "health": health_path(st.get_option("server.baseUrlPath") or ""),
                 "labels": {
                     "title": tr("reconnect.title"),
                     "message": tr("reconnect.message"),

@@ -136,6 +136,9 @@ class AppServer:
     port : int or None
         The port, e.g. to start a server again where one was stopped; a free
         one by default.
+    base_path : str
+        Serve the app below this path (``server.baseUrlPath``), as behind a
+        proxy that hands it ``/room/…``; ``url`` ends with it.
 
     Raises
     ------
@@ -153,10 +156,13 @@ class AppServer:
         args: Sequence[str] = (),
         python_flags: Sequence[str] = (),
         port: int | None = None,
+        base_path: str = "",
     ) -> None:
         self.port = free_port() if port is None else port
         self.started = time.perf_counter()
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.base_path = base_path.strip("/")
+        self.url = f"http://127.0.0.1:{self.port}" + "/" * bool(self.base_path)
+        self.url += self.base_path
         self.log_path = log_path
         if log_path is None:
             self._log = None
@@ -176,6 +182,7 @@ class AppServer:
                 f"--server.port={self.port}",
                 "--server.address=127.0.0.1",
                 "--browser.gatherUsageStats=false",
+                f"--server.baseUrlPath={self.base_path}",
                 *args,
             ],
             cwd=cwd,

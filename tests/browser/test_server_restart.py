@@ -84,3 +84,38 @@ def _wait_until(page, condition, seconds: float, message: str) -> None:
         assert time.monotonic() < deadline, message
         page.wait_for_timeout(200)
 
+
+
+def test_a_tab_below_a_base_path_comes_back_after_the_server_restarts(
+    context, tmp_path
+):
+    # Behind a proxy that serves the app as /room/…, the watcher must ask
+    # /room/_stcore/health: the site root's answers nothing (or another app).
+    from .conftest import AppPage
+
+    server = AppServer(tmp_path / "first.log", base_path="room")
+    app = AppPage(context, server)
+    try:
+        app.open(LINK.format(lang="en"))
+        _check_view(app, en.STRINGS)
+        assert app.page.url.startswith(f"http://127.0.0.1:{server.port}/room/explorer")
+        server.stop()
+        expect(app.page.locator(DIALOG)).to_contain_text(
+            en.STRINGS["reconnect.title"], timeout=30_000
+        )
+        connections = app.runs.events.count("connect")
+        server = AppServer(tmp_path / "again.log", port=server.port, base_path="room")
+        _wait_until(
+            app.page,
+            lambda: app.runs.events.count("connect") > connections
+            and app.runs.events[-1] == "end",
+            20,
+            "the tab below /room did not come back",
+        )
+        app.errors.clear()
+        app.settle()
+        expect(app.page.locator(DIALOG)).to_have_count(0)
+        _check_view(app, en.STRINGS)
+    finally:
+        server.stop()
+        app.page.close()
