@@ -10,6 +10,8 @@
 //
 // The dialog's English is Streamlit's; its text nodes are given the app's
 // words in the page's language (their values only: the nodes stay React's).
+// So are the file picker's words ("Browse files", "… per file"), which
+// st.file_uploader takes from no argument.
 
 const CHECK_MS = 1000;
 const STREAMLIT_WORDS = /Connection error|not responding|still running|Cannot connect/;
@@ -80,7 +82,35 @@ async function poll() {
   }
 }
 
+// The file picker's own words, by their English: [pattern, catalog key].
+const UPLOADER_WORDS = [
+  [/^Drag and drop (a file|files) here$/, 'drop'],
+  [/^Browse files$/, 'browse'],
+  [/^Upload$/, 'upload'],
+  [/^(\S+) per file( • .*)?$/, 'per_file'],
+];
+
+function translateUploaders() {
+  const words = shared.uploader;
+  if (!words) return;
+  for (const zone of document.querySelectorAll('[data-testid="stFileUploaderDropzone"]')) {
+    for (const node of textNodes(zone)) {
+      const text = node.nodeValue.trim();
+      for (const [pattern, key] of UPLOADER_WORDS) {
+        const found = pattern.exec(text);
+        if (!found || !words[key]) continue;
+        const wanted = words[key]
+          .replace('{size}', found[1] ?? '')
+          .replace('{types}', found[2] ?? '');
+        if (node.nodeValue !== wanted) node.nodeValue = wanted;
+        break;
+      }
+    }
+  }
+}
+
 function check() {
+  translateUploaders();
   const dialog = connectionDialog();
   if (!dialog) return;
   translate(dialog);
@@ -92,9 +122,15 @@ export default function mount(component) {
   const [data] = component.data ?? [];
   if (data?.labels) shared.labels = data.labels;
   if (data?.health) shared.health = data.health;
+  // null in English: Streamlit's own words are the app's there.
+  shared.uploader = data?.uploader ?? null;
+  translateUploaders();
   if (!shared.observer) {
     shared.observer = new MutationObserver(check);
-    shared.observer.observe(document.body, { childList: true, subtree: true });
+    // characterData: React writes a rerun's words into the same text nodes.
+    shared.observer.observe(document.body, {
+      childList: true, subtree: true, characterData: true,
+    });
   }
   // Kept for the life of the tab: the dialog comes when no run can draw anything.
   return () => {};

@@ -4,7 +4,9 @@ Drawn once a run on every page (in the sidebar, outside every fragment): a
 watcher in the browser that notices Streamlit's "Connection error" dialog,
 shows it in the page's language, and reloads the page as soon as the server
 answers again (see ``reconnect.js`` for why a reload: the view is in the
-address, the old session is not on the new server).
+address, the old session is not on the new server). The same watcher gives
+the file picker's own English words ("Browse files", "… per file") the page's
+language.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import streamlit as st
 
 from .components import declare, payload
-from .i18n import tr
+from .i18n import language, tr
 
 _watcher = declare("softmax_reconnect", "reconnect")
 
@@ -36,6 +38,10 @@ def watch_connection() -> None:
             key="reconnect",
             data=payload({
                 "health": health_path(st.get_option("server.baseUrlPath") or ""),
+                "uploader": None if language() == "en" else {
+                    key: tr(f"reconnect.uploader_{key}")
+                    for key in ("drop", "browse", "upload", "per_file")
+                },
                 "labels": {
                     "title": tr("reconnect.title"),
                     "message": tr("reconnect.message"),

@@ -413,4 +413,9 @@ STRINGS: dict[str, str] = {
     "reconnect.title": "Connection lost",
     "reconnect.message": "The app's server does not answer. This page comes back by itself, as it was, once the server runs again.",
     "reconnect.command": "make run",
+    # The file picker's own words (Streamlit's; in English they stay its own)
+    "reconnect.uploader_drop": "Drag and drop a file here",
+    "reconnect.uploader_browse": "Browse files",
+    "reconnect.uploader_upload": "Upload",
+    "reconnect.uploader_per_file": "{size} per file{types}",
 }

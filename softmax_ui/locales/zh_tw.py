@@ -370,4 +370,9 @@ STRINGS: dict[str, str] = {
     "reconnect.title": "連線中斷",
     "reconnect.message": "應用程式的伺服器沒有回應。伺服器重新啟動後，這個頁面會自動恢復成原來的樣子。",
     "reconnect.command": "make run",
+    # The file picker's own words (Streamlit's; in English they stay its own)
+    "reconnect.uploader_drop": "將檔案拖放到這裡",
+    "reconnect.uploader_browse": "選擇檔案",
+    "reconnect.uploader_upload": "上傳",
+    "reconnect.uploader_per_file": "每個檔案上限 {size}{types}",
 }
