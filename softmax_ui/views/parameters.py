@@ -1,0 +1,234 @@
+"""W and b of softmax regression with their gradients, to nudge by hand.
+
+A C×(n+1) grid [W b] at the training page's shown iteration, with dW and db
+beside each value, coloured by sign; buttons nudge one chosen entry by ±0.5,
+take one gradient step −α(dW, db), or go back to the trained values. J and
+the decision regions follow every change: dZ = Ŷ − Y, dW = (1/m) dZ Xᵀ at
+work on the weights it moves.
+
+The values being changed live in the session state (:data:`_STATE`), tied to
+the run and iteration they started from; nothing of it is in the link.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import streamlit as st
+
+from softmax_core import (
+    Parameters,
+    class_regions,
+    gradient_step,
+    gradients,
+    nudge,
+)
+
+from .. import figures
+from ..frame import plot
+from ..i18n import tr
+from ..style import NEGATIVE, POSITIVE, Sizes
+from ..training_data import Data
+
+NUDGE = 0.5
+MAX_FEATURES = 10  # wider W than this is no grid to read
+ENTRY_KEY = "training_inside_entry"
+_STATE = "_inside_parameters"
+
+
+@dataclass
+class _Edited:
+    """W and b as changed by hand, and what they started from."""
+
+    origin: tuple
+    W: np.ndarray
+    b: np.ndarray
+    cost_before: float | None = None
+    last_change: str = ""
+
+
+def _origin(train_set: Data, settings: Any, iteration: int) -> tuple:
+    digest = hashlib.blake2b(digest_size=12)
+    digest.update(np.ascontiguousarray(train_set.X).tobytes())
+    digest.update(np.ascontiguousarray(train_set.labels).tobytes())
+    return (settings, iteration, digest.hexdigest())
+
+
+def _edited(params: Parameters, origin: tuple) -> _Edited:
+    """The values being changed, started afresh when the run or iteration changed."""
+    edited = st.session_state.get(_STATE)
+    if not isinstance(edited, _Edited) or edited.origin != origin:
+        edited = _Edited(
+            origin, params.W1.astype(np.float64), params.b1.astype(np.float64)
+        )
+        st.session_state[_STATE] = edited
+    return edited
+
+
+def _entry_name(
+    names: Sequence[str], features: Sequence[str], row: int, col: int
+) -> str:
+    if col == len(features):
+        return f"b[{names[row]}]"
+    return f"W[{names[row]}, {features[col]}]"
+
+
+def _nudge(edited: _Edited, X, labels, l2: float, row: int, col: int,
+           delta: float, label: str) -> None:  # fmt: skip
+    edited.cost_before = gradients(edited.W, edited.b, X, labels, l2=l2).cost
+    edited.W, edited.b = nudge(edited.W, edited.b, row, col, delta)
+    edited.last_change = f"{label} {delta:+g}"
+
+
+def _step(edited: _Edited, X, labels, l2: float, alpha: float) -> None:
+    step = gradient_step(edited.W, edited.b, X, labels, alpha, l2=l2)
+    edited.cost_before = step.cost
+    edited.W, edited.b = step.W, step.b
+    edited.last_change = tr("inside.step_done", alpha=f"{alpha:g}")
+
+
+def _reset(edited: _Edited, W: np.ndarray, b: np.ndarray) -> None:
+    edited.W, edited.b = W.astype(np.float64), b.astype(np.float64)
+    edited.cost_before, edited.last_change = None, ""
+
+
+def parameters(
+    train_set: Data,
+    data: Data,
+    params: Parameters,
+    settings: Any,
+    iteration: int,
+    names: Sequence[str],
+    sizes: Sizes,
+    *,
+    presenting: bool,
+) -> None:
+    """The [W b] grid with dW and db, nudges, one gradient step, J and the regions."""
+    st.markdown(f"#### {tr('inside.parameters_title', it=iteration)}")
+    if params.hidden_units:
+        st.info(tr("inside.hidden_layer", h=params.hidden_units))
+        return
+    n = params.W1.shape[1]
+    if n > MAX_FEATURES:
+        st.info(tr("inside.too_many_features", n=n, most=MAX_FEATURES))
+        return
+    features = list(train_set.feature_names)
+    X, labels, l2 = train_set.X, train_set.labels, float(settings.l2)
+    alpha = float(settings.learning_rate)
+    edited = _edited(params, _origin(train_set, settings, iteration))
+    st.markdown(tr("inside.parameters_intro", alpha=f"{alpha:g}"))
+
+    entries = [(r, c) for r in range(len(names)) for c in range(n + 1)]
+    now = gradients(edited.W, edited.b, X, labels, l2=l2)
+    if ENTRY_KEY not in st.session_state or st.session_state[ENTRY_KEY] not in entries:
+        # The entry J is most sensitive to, to start with.
+        grid = np.hstack([now.dW, now.db])
+        st.session_state[ENTRY_KEY] = entries[int(np.argmax(np.abs(grid)))]
+    grid_col, side_col = st.columns([3, 2] if presenting else [1, 1], gap="large")
+    with side_col:
+        row, col = st.selectbox(
+            tr("inside.entry"), entries, key=ENTRY_KEY,
+            format_func=lambda e: _entry_name(names, features, *e),
+        )  # fmt: skip
+        label = _entry_name(names, features, row, col)
+        minus, plus = st.columns(2)
+        common = (edited, X, labels, l2, row, col)
+        minus.button(f"−{NUDGE:g}", key="training_inside_minus", on_click=_nudge,
+                     args=(*common, -NUDGE, label), width="stretch",
+                     help=tr("inside.nudge_help", entry=label))  # fmt: skip
+        plus.button(f"+{NUDGE:g}", key="training_inside_plus", on_click=_nudge,
+                    args=(*common, NUDGE, label), width="stretch",
+                    help=tr("inside.nudge_help", entry=label))  # fmt: skip
+        st.button(tr("inside.step", alpha=f"{alpha:g}"), key="training_inside_step",
+                  on_click=_step, args=(edited, X, labels, l2, alpha),
+                  icon=":material/south:", width="stretch")  # fmt: skip
+        st.button(tr("inside.reset", it=iteration), key="training_inside_reset",
+                  on_click=_reset, args=(edited, params.W1, params.b1),
+                  icon=":material/restart_alt:", width="stretch")  # fmt: skip
+        before, after = st.columns(2)
+        if edited.cost_before is None:
+            before.metric(tr("inside.cost_trained", it=iteration), f"{now.cost:.4f}")
+        else:
+            before.metric(tr("inside.cost_before"), f"{edited.cost_before:.4f}")
+        after.metric(
+            tr("inside.cost_now"), f"{now.cost:.4f}",
+            delta=None if edited.cost_before is None
+            else f"{now.cost - edited.cost_before:+.4f}",
+            delta_color="inverse",
+        )  # fmt: skip
+        if edited.last_change:
+            st.caption(tr("inside.last_change", change=edited.last_change))
+    with grid_col:
+        st.html(grid_html(edited.W, edited.b, now.dW, now.db, names, features,
+                          chosen=(row, col)))  # fmt: skip
+        st.caption(tr("inside.grid_caption"))
+    if data.X.shape[0] == 2:
+        grid = class_regions(Parameters(W1=edited.W, b1=edited.b), data.X, points=100)
+        plot(
+            figures.decision_regions(
+                grid.xs, grid.ys, grid.classes, train_set.X, train_set.labels, names,
+                sizes, x_label=data.feature_names[0], y_label=data.feature_names[1],
+                title=tr("inside.regions_title"),
+            ),
+            key="training_inside_regions",
+        )  # fmt: skip
+
+
+def _cell_colour(value: float, reach: float) -> str:
+    # Blue for positive, vermillion for negative, stronger the larger |value|.
+    colour = POSITIVE if value >= 0 else NEGATIVE
+    r, g, b = (int(colour[k : k + 2], 16) for k in (1, 3, 5))
+    alpha = 0.08 + 0.5 * min(abs(value) / reach, 1.0) if reach > 0 else 0.08
+    return f"rgba({r},{g},{b},{alpha:.2f})"
+
+
+def grid_html(
+    W: np.ndarray,
+    b: np.ndarray,
+    dW: np.ndarray,
+    db: np.ndarray,
+    names: Sequence[str],
+    features: Sequence[str],
+    *,
+    chosen: tuple[int, int] | None = None,
+) -> str:
+    """[W b] as an HTML table: each value over its gradient, coloured by sign."""
+    values = np.hstack([W, b.reshape(-1, 1)])
+    grads = np.hstack([dW, db.reshape(-1, 1)])
+    reach = float(np.max(np.abs(values))) if values.size else 0.0
+    head = "".join(
+        f"<th>{html.escape(str(f))}</th>" for f in [*features, "b"]
+    )
+    rows = []
+    for r, name in enumerate(names):
+        cells = []
+        for c in range(values.shape[1]):
+            v, g = values[r, c], grads[r, c]
+            sign = POSITIVE if g >= 0 else NEGATIVE
+            ring = " class='chosen'" if chosen == (r, c) else ""
+            gradient = "db" if c == values.shape[1] - 1 else "dW"
+            cells.append(
+                f"<td{ring} style='background:{_cell_colour(v, reach)}'>"
+                f"<span class='v'>{v:+.3f}</span>"
+                f"<span class='g' style='color:{sign}'>{gradient} {g:+.4f}</span></td>"
+            )
+        rows.append(f"<tr><th>{html.escape(name)}</th>{''.join(cells)}</tr>")
+    return (
+        "<style>"
+        ".wb-grid{overflow-x:auto;max-width:100%}"
+        ".wb-grid table{border-collapse:collapse;font-variant-numeric:tabular-nums}"
+        ".wb-grid th,.wb-grid td{border:1px solid #C8D0D9;padding:.25em .6em;"
+        "text-align:right;white-space:nowrap}"
+        ".wb-grid th{font-weight:600;background:#F4F6F8}"
+        ".wb-grid .v{display:block;font-size:1.1em;font-weight:600}"
+        ".wb-grid .g{display:block;font-size:.8em}"
+        ".wb-grid td.chosen{outline:3px solid #111;outline-offset:-3px}"
+        "</style>"
+        f"<div class='wb-grid'><table><thead><tr><th></th>{head}</tr></thead>"
+        f"<tbody>{''.join(rows)}</tbody></table></div>"
+    )
