@@ -479,7 +479,7 @@ STRINGS: dict[str, str] = {
     "inside.step": "One gradient step (α = {alpha})",
     "inside.step_done": "one gradient step, α = {alpha}",
     "inside.reset": "Back to iteration {it}",
-    "inside.cost_trained": "J as trained",
+    "inside.cost_trained": "J as trained (iteration {it})",
     "inside.cost_before": "J before the change",
     "inside.cost_now": "J now",
     "inside.last_change": "Last change: {change}",

@@ -430,7 +430,7 @@ STRINGS: dict[str, str] = {
     "inside.step": "走一步梯度下降（α = {alpha}）",
     "inside.step_done": "一步梯度下降，α = {alpha}",
     "inside.reset": "回到第 {it} 次迭代",
-    "inside.cost_trained": "訓練出的 J",
+    "inside.cost_trained": "訓練出的 J（第 {it} 次迭代）",
     "inside.cost_before": "改變前的 J",
     "inside.cost_now": "現在的 J",
     "inside.last_change": "上一次改變：{change}",

@@ -150,17 +150,7 @@ def parameters(
         st.button(tr("inside.reset", it=iteration), key="training_inside_reset",
                   on_click=_reset, args=(edited, params.W1, params.b1),
                   icon=":material/restart_alt:", width="stretch")  # fmt: skip
-        before, after = st.columns(2)
-        if edited.cost_before is None:
-            before.metric(tr("inside.cost_trained", it=iteration), f"{now.cost:.4f}")
-        else:
-            before.metric(tr("inside.cost_before"), f"{edited.cost_before:.4f}")
-        after.metric(
-            tr("inside.cost_now"), f"{now.cost:.4f}",
-            delta=None if edited.cost_before is None
-            else f"{now.cost - edited.cost_before:+.4f}",
-            delta_color="inverse",
-        )  # fmt: skip
+        st.html(cost_html(now.cost, edited.cost_before, iteration))
         if edited.last_change:
             st.caption(tr("inside.last_change", change=edited.last_change))
     with grid_col:
@@ -177,6 +167,39 @@ def parameters(
             ),
             key="training_inside_regions",
         )  # fmt: skip
+
+
+def cost_html(cost: float, before: float | None, iteration: int) -> str:
+    """J now, and J before the last change with the difference, in large type.
+
+    Not ``st.metric``: the training page's metrics are its run's, counted as such.
+    """
+
+    def readout(label: str, which: str, value: float) -> str:
+        return (
+            f"<div><span class='label'>{html.escape(label)}</span>"
+            f"<span class='j' data-j='{which}'>{value:.4f}</span></div>"
+        )
+
+    change = ""
+    if before is None:
+        first = readout(tr("inside.cost_trained", it=iteration), "trained", cost)
+    else:
+        first = readout(tr("inside.cost_before"), "before", before)
+        difference = cost - before
+        colour = POSITIVE if difference <= 0 else NEGATIVE
+        arrow = "▼" if difference <= 0 else "▲"
+        change = (f"<span class='d' data-j='change' style='color:{colour}'>"
+                  f"{arrow} {difference:+.4f}</span>")  # fmt: skip
+    return (
+        "<style>.j-readout{display:flex;gap:1.5em;flex-wrap:wrap;align-items:end}"
+        ".j-readout .label{display:block;font-size:.9em;color:#333}"
+        ".j-readout .j{font-size:1.9em;font-weight:600;"
+        "font-variant-numeric:tabular-nums}"
+        ".j-readout .d{font-size:1.1em;font-weight:600;padding-bottom:.4em}</style>"
+        f"<div class='j-readout'>{first}"
+        f"{readout(tr('inside.cost_now'), 'now', cost)}{change}</div>"
+    )
 
 
 def _cell_colour(value: float, reach: float) -> str:

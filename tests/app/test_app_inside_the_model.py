@@ -5,26 +5,23 @@ traces, the metrics' text.
 """
 
 import math
+import re
 
 import numpy as np
 import pytest
+from streamlit.testing.v1 import AppTest
 
 from softmax_ui.views.inside import TABLE_KEY
-
-from streamlit.testing.v1 import AppTest
 
 from .apptest_helpers import (
     APP,
     EN,
     TIMEOUT,
     assert_no_exception,
-    click,
     figure,
-    metric_number,
     open_page,
     set_widget,
     shown_costs,
-    trace,
     values,
 )
 
@@ -132,8 +129,16 @@ def test_deselecting_the_row_clears_the_ring():
     assert "training_example" not in at.query_params
 
 
+def shown_j(at, which="now"):
+    """J as the W and b readout shows it: ``now``, ``before`` or ``trained``."""
+    readouts = [h.value for h in at.html if "j-readout" in h.value]
+    assert len(readouts) == 1
+    found = re.search(rf"data-j='{which}'>([-0-9.]+)<", readouts[0])
+    return float(found.group(1)) if found else None
+
+
 def cost_now(at):
-    return metric_number(at, EN["inside.cost_now"])
+    return shown_j(at)
 
 
 def test_a_nudge_changes_j_and_the_regions_and_reset_brings_them_back():
@@ -145,7 +150,7 @@ def test_a_nudge_changes_j_and_the_regions_and_reset_brings_them_back():
     assert_no_exception(at)
     nudged = cost_now(at)
     assert nudged != pytest.approx(start, abs=1e-4)
-    assert metric_number(at, EN["inside.cost_before"]) == pytest.approx(start, abs=1e-4)
+    assert shown_j(at, "before") == pytest.approx(start, abs=1e-4)
     assert not np.array_equal(
         values(figure(at, "training_inside_regions")["data"][0]["z"]), regions
     )
@@ -173,7 +178,7 @@ def test_one_gradient_step_lowers_j_as_training_does():
     assert_no_exception(at)
     # The page's first training step, taken by hand: the same J.
     assert cost_now(at) == pytest.approx(costs[1], abs=1e-4)
-    assert cost_now(at) < metric_number(at, EN["inside.cost_before"])
+    assert cost_now(at) < shown_j(at, "before")
 
 
 def test_a_hidden_layer_says_the_grid_is_for_softmax_regression():
