@@ -445,20 +445,29 @@ def cost_curve(
         },
         *test_lines,
     ]
+    notes = []
     if diverged_at is not None and len(costs):
         at = int(min(max(diverged_at, 0), len(costs) - 1))
         data.append({
             "type": "scatter",
             "x": [at],
             "y": [costs[at]],
-            "mode": "markers+text",
+            "mode": "markers",
             "name": diverged_label,
             "marker": {"size": sizes.marker + 8, "color": NEGATIVE, "symbol": "x",
                        "line": {"width": 2, "color": "#FFFFFF"}},
-            "text": [diverged_label],
-            "textposition": "bottom left" if at > len(costs) / 2 else "bottom right",
-            "textfont": {"size": sizes.bar_text, "color": NEGATIVE},
             "showlegend": False,
+        })
+        # A note on white with an arrow: over a curve that oscillates, text
+        # drawn straight onto the plot would be lost in it.
+        notes.append({
+            "x": at, "y": float(costs[at]), "xref": "x", "yref": "y",
+            "text": diverged_label, "showarrow": True, "arrowcolor": NEGATIVE,
+            "arrowwidth": 2, "ax": -3 * sizes.font if at > len(costs) / 2
+            else 3 * sizes.font, "ay": -2.5 * sizes.font,
+            "font": {"size": sizes.bar_text, "color": NEGATIVE},
+            "bgcolor": "rgba(255,255,255,0.92)", "bordercolor": NEGATIVE,
+            "borderpad": 4,
         })
     return _figure(data, _layout(
         sizes, data, title, legend_below=True,
@@ -466,6 +475,7 @@ def cost_curve(
         yaxis=_axis(sizes, cost_label, rangemode="tozero"),
         yaxis2=_axis(sizes, accuracy_label, overlaying="y", side="right",
                      range=[0, 1.02], tickformat=".0%", dtick=0.2, showgrid=False),
+        **({"annotations": notes} if notes else {}),
     ))
 
 

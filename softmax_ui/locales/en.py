@@ -422,7 +422,7 @@ STRINGS: dict[str, str] = {
     "inside.title": "Inside the model",
     "inside.example": "Selected example",
     "inside.example_name": "example ({i})",
-    "inside.diverged_mark": "diverging (iteration {it})",
+    "inside.diverged_mark": "diverging from iteration {it}",
     "inside.diverged_plain": "J stops coming down at iteration {it}: the learning rate is too large.",
     "inside.diverged_rising": (
         "**J is not coming down** from iteration {it} on (the × on the curve): it"
@@ -475,7 +475,6 @@ STRINGS: dict[str, str] = {
         " most {most} features."
     ),
     "inside.entry": "Entry to nudge",
-    "inside.nudge_help": "Change {entry} by this much; J and the regions follow.",
     "inside.step": "One gradient step (α = {alpha})",
     "inside.step_done": "one gradient step, α = {alpha}",
     "inside.reset": "Back to iteration {it}",

@@ -379,7 +379,7 @@ STRINGS: dict[str, str] = {
     "inside.title": "模型內部",
     "inside.example": "選取的樣本",
     "inside.example_name": "樣本 ({i})",
-    "inside.diverged_mark": "開始發散（第 {it} 次迭代）",
+    "inside.diverged_mark": "從第 {it} 次迭代開始發散",
     "inside.diverged_plain": "J 從第 {it} 次迭代起不再下降：學習率太大。",
     "inside.diverged_rising": (
         "**J 不再下降**：從第 {it} 次迭代起（曲線上的 ×），J 每一步都在上升，"
@@ -426,7 +426,6 @@ STRINGS: dict[str, str] = {
         "W 有 {n} 欄，每個特徵一欄；表格只在特徵不超過 {most} 個時顯示。"
     ),
     "inside.entry": "要微調的值",
-    "inside.nudge_help": "把 {entry} 改變這麼多；J 與決策區域會跟著變。",
     "inside.step": "走一步梯度下降（α = {alpha}）",
     "inside.step_done": "一步梯度下降，α = {alpha}",
     "inside.reset": "回到第 {it} 次迭代",

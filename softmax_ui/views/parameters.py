@@ -30,7 +30,7 @@ from softmax_core import (
 )
 
 from .. import figures
-from ..frame import plot
+from ..frame import plot, sized_columns
 from ..i18n import tr
 from ..style import NEGATIVE, POSITIVE, Sizes
 from ..training_data import Data
@@ -129,7 +129,20 @@ def parameters(
         # The entry J is most sensitive to, to start with.
         grid = np.hstack([now.dW, now.db])
         st.session_state[ENTRY_KEY] = entries[int(np.argmax(np.abs(grid)))]
-    grid_col, side_col = st.columns([3, 2] if presenting else [1, 1], gap="large")
+    # Projected: the grid and its buttons beside the plane, so a nudge and
+    # what it moves are on one screen. On a laptop: grid | buttons, the plane
+    # under them.
+    if presenting:
+        (work_col, _), (plane_col, plane_sizes) = sized_columns(2, sizes, gap="large")
+        grid_col = side_col = work_col
+    else:
+        grid_col, side_col = st.columns([3, 2], gap="medium")
+        plane_col, plane_sizes = st.container(), sizes
+    with grid_col:
+        chosen = st.session_state[ENTRY_KEY]
+        st.html(grid_html(edited.W, edited.b, now.dW, now.db, names, features,
+                          chosen=chosen))  # fmt: skip
+        st.caption(tr("inside.grid_caption"))
     with side_col:
         row, col = st.selectbox(
             tr("inside.entry"), entries, key=ENTRY_KEY,
@@ -139,33 +152,28 @@ def parameters(
         minus, plus = st.columns(2)
         common = (edited, X, labels, l2, row, col)
         minus.button(f"−{NUDGE:g}", key="training_inside_minus", on_click=_nudge,
-                     args=(*common, -NUDGE, label), width="stretch",
-                     help=tr("inside.nudge_help", entry=label))  # fmt: skip
+                     args=(*common, -NUDGE, label), width="stretch")  # fmt: skip
         plus.button(f"+{NUDGE:g}", key="training_inside_plus", on_click=_nudge,
-                    args=(*common, NUDGE, label), width="stretch",
-                    help=tr("inside.nudge_help", entry=label))  # fmt: skip
-        st.button(tr("inside.step", alpha=f"{alpha:g}"), key="training_inside_step",
-                  on_click=_step, args=(edited, X, labels, l2, alpha),
-                  icon=":material/south:", width="stretch")  # fmt: skip
-        st.button(tr("inside.reset", it=iteration), key="training_inside_reset",
-                  on_click=_reset, args=(edited, params.W1, params.b1),
-                  icon=":material/restart_alt:", width="stretch")  # fmt: skip
+                    args=(*common, NUDGE, label), width="stretch")  # fmt: skip
+        step, reset = st.columns(2) if presenting else (st, st)
+        step.button(tr("inside.step", alpha=f"{alpha:g}"), key="training_inside_step",
+                    on_click=_step, args=(edited, X, labels, l2, alpha),
+                    icon=":material/south:", width="stretch")  # fmt: skip
+        reset.button(tr("inside.reset", it=iteration), key="training_inside_reset",
+                     on_click=_reset, args=(edited, params.W1, params.b1),
+                     icon=":material/restart_alt:", width="stretch")  # fmt: skip
         st.html(cost_html(now.cost, edited.cost_before, iteration))
         if edited.last_change:
             st.caption(tr("inside.last_change", change=edited.last_change))
-    with grid_col:
-        st.html(grid_html(edited.W, edited.b, now.dW, now.db, names, features,
-                          chosen=(row, col)))  # fmt: skip
-        st.caption(tr("inside.grid_caption"))
     if data.X.shape[0] == 2:
         grid = class_regions(Parameters(W1=edited.W, b1=edited.b), data.X, points=100)
         plot(
             figures.decision_regions(
                 grid.xs, grid.ys, grid.classes, train_set.X, train_set.labels, names,
-                sizes, x_label=data.feature_names[0], y_label=data.feature_names[1],
-                title=tr("inside.regions_title"),
+                plane_sizes, x_label=data.feature_names[0],
+                y_label=data.feature_names[1], title=tr("inside.regions_title"),
             ),
-            key="training_inside_regions",
+            key="training_inside_regions", place=plane_col,
         )  # fmt: skip
 
 
@@ -245,12 +253,13 @@ def grid_html(
         "<style>"
         ".wb-grid{overflow-x:auto;max-width:100%}"
         ".wb-grid table{border-collapse:collapse;font-variant-numeric:tabular-nums}"
-        ".wb-grid th,.wb-grid td{border:1px solid #C8D0D9;padding:.25em .6em;"
+        ".wb-grid th,.wb-grid td{border:1px solid #C8D0D9;padding:.2em .45em;"
         "text-align:right;white-space:nowrap}"
         ".wb-grid th{font-weight:600;background:#F4F6F8}"
         ".wb-grid .v{display:block;font-size:1.1em;font-weight:600}"
         ".wb-grid .g{display:block;font-size:.8em}"
         ".wb-grid td.chosen{outline:3px solid #111;outline-offset:-3px}"
+        "@media (max-width:640px){.wb-grid{font-size:.85em}}"
         "</style>"
         f"<div class='wb-grid'><table><thead><tr><th></th>{head}</tr></thead>"
         f"<tbody>{''.join(rows)}</tbody></table></div>"
