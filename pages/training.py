@@ -159,8 +159,6 @@ view.matrices(
 view.export("training", params, data.X[:, :shown], iteration)
 
 # --- Inside the model ----------------------------------------------------------
-st.header(tr("inside.title"), anchor=False)
-st.subheader(tr("inside.table_title"), anchor=False)
 inside.example_table(data, params, names, iteration, highlight, presenting=presenter())
 parameters.parameters(
     train_set, data, params, settings, iteration, names, sizes, presenting=presenter()

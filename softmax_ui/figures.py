@@ -448,6 +448,7 @@ def cost_curve(
     notes = []
     if diverged_at is not None and len(costs):
         at = int(min(max(diverged_at, 0), len(costs) - 1))
+        late = at > len(costs) / 2  # the note to the left of the cross
         data.append({
             "type": "scatter",
             "x": [at],
@@ -463,9 +464,9 @@ def cost_curve(
         notes.append({
             "x": at, "y": float(costs[at]), "xref": "x", "yref": "y",
             "text": diverged_label, "showarrow": True, "arrowcolor": NEGATIVE,
-            "arrowwidth": 2, "ax": -3 * sizes.font if at > len(costs) / 2
-            else 3 * sizes.font, "ay": -2.5 * sizes.font,
-            "font": {"size": sizes.bar_text, "color": NEGATIVE},
+            "arrowwidth": 2, "ax": -sizes.font if late else sizes.font,
+            "ay": -2 * sizes.font, "xanchor": "right" if late else "left",
+            "font": {"size": sizes.font, "color": NEGATIVE},
             "bgcolor": "rgba(255,255,255,0.92)", "bordercolor": NEGATIVE,
             "borderpad": 4,
         })

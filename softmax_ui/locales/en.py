@@ -425,15 +425,14 @@ STRINGS: dict[str, str] = {
     "inside.diverged_mark": "diverging from iteration {it}",
     "inside.diverged_plain": "J stops coming down at iteration {it}: the learning rate is too large.",
     "inside.diverged_rising": (
-        "**J is not coming down** from iteration {it} on (the × on the curve): it"
-        " rose at every step, or stayed above where it started. Each step"
-        " overshoots the minimum: α = {alpha} is too large. Try a smaller one,"
-        " such as α = {smaller}."
+        "**J stops coming down at iteration {it}** (× on the curve): it keeps"
+        " rising, or stays above where it started. α = {alpha} is too large, each"
+        " step overshoots; try α = {smaller}."
     ),
     "inside.diverged_stopped": (
-        "**J blew up** after iteration {it} (the × on the curve): the next step"
-        " made it infinite or huge, so training stopped there. α = {alpha} is"
-        " too large; try a smaller one, such as α = {smaller}."
+        "**J blew up after iteration {it}** (× on the curve): the next step made it"
+        " infinite or huge, and training stopped. α = {alpha} is too large; try"
+        " α = {smaller}."
     ),
     "inside.table_title": "Each example's loss, worst first",
     "inside.table_intro": (

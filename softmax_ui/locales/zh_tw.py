@@ -382,14 +382,12 @@ STRINGS: dict[str, str] = {
     "inside.diverged_mark": "從第 {it} 次迭代開始發散",
     "inside.diverged_plain": "J 從第 {it} 次迭代起不再下降：學習率太大。",
     "inside.diverged_rising": (
-        "**J 不再下降**：從第 {it} 次迭代起（曲線上的 ×），J 每一步都在上升，"
-        "或一直高於起點。每一步都越過了最小值：α = {alpha} 太大了。"
-        "請改用較小的 α，例如 α = {smaller}。"
+        "**J 從第 {it} 次迭代起不再下降**（曲線上的 ×）：它一直上升，或停在起點之上。"
+        "α = {alpha} 太大，每一步都越過了最小值；請改用 α = {smaller}。"
     ),
     "inside.diverged_stopped": (
-        "**J 爆掉了**：第 {it} 次迭代之後（曲線上的 ×），下一步讓 J 變成無限大"
-        "或極大，訓練就停在那裡。α = {alpha} 太大了，請改用較小的 α，"
-        "例如 α = {smaller}。"
+        "**J 在第 {it} 次迭代之後爆掉了**（曲線上的 ×）：下一步讓它變成無限大或極大，"
+        "訓練就此停止。α = {alpha} 太大；請改用 α = {smaller}。"
     ),
     "inside.table_title": "每個樣本的損失，由最差排起",
     "inside.table_intro": (

@@ -120,6 +120,9 @@ def example_table(
     presenting: bool,
 ) -> None:
     """The table of every example at ``iteration``, worst first, one row selectable."""
+    with st.container(key="training_inside_title"):
+        st.header(tr("inside.title"), anchor=False)
+        st.subheader(tr("inside.table_title"), anchor=False)
     count = len(names)
     Z = logits(params, data.X).astype(np.float64)
     Y_hat = softmax(Z, axis=0)

@@ -109,7 +109,8 @@ def parameters(
     presenting: bool,
 ) -> None:
     """The [W b] grid with dW and db, nudges, one gradient step, J and the regions."""
-    st.markdown(f"#### {tr('inside.parameters_title', it=iteration)}")
+    with st.container(key="training_inside_grid_title"):
+        st.subheader(tr("inside.parameters_title", it=iteration), anchor=False)
     if params.hidden_units:
         st.info(tr("inside.hidden_layer", h=params.hidden_units))
         return
@@ -162,6 +163,8 @@ def parameters(
         reset.button(tr("inside.reset", it=iteration), key="training_inside_reset",
                      on_click=_reset, args=(edited, params.W1, params.b1),
                      icon=":material/restart_alt:", width="stretch")  # fmt: skip
+    # J where the projected screen shows it changing with the plane.
+    with plane_col if presenting else side_col:
         st.html(cost_html(now.cost, edited.cost_before, iteration))
         if edited.last_change:
             st.caption(tr("inside.last_change", change=edited.last_change))
