@@ -164,10 +164,15 @@ def example_frame(
     order: np.ndarray,
 ) -> pd.DataFrame:
     """One row per example in ``order``: i, x, the true class, ŷ per class, L⁽ⁱ⁾."""
+    true_class = tr("inside.true_class")
+    taken = {"i", true_class, "L⁽ⁱ⁾", *map(_y_hat_header, names)}
     columns: dict[str, Any] = {"i": order + 1}
     for k, feature in enumerate(data.feature_names[:_FEATURES_SHOWN]):
-        columns[feature] = data.X[k, order]
-    columns[tr("inside.true_class")] = [names[k] for k in data.labels[order]]
+        # A file's column may be named like one of the table's own.
+        header = feature if feature not in taken else f"x: {feature}"
+        taken.add(header)
+        columns[header] = data.X[k, order]
+    columns[true_class] = [names[k] for k in data.labels[order]]
     for k, name in enumerate(names):
         columns[_y_hat_header(name)] = Y_hat[k, order]
     columns["L⁽ⁱ⁾"] = losses[order]

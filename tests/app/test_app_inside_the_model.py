@@ -228,3 +228,19 @@ def test_in_chinese_the_section_speaks_chinese():
 
     assert ZH["inside.title"] in [h.value for h in at.header]
     assert ZH["inside.true_class"] in table(at).columns
+
+
+def test_a_feature_named_like_a_column_of_the_table_keeps_both():
+    from softmax_ui.training_data import Data
+    from softmax_ui.views.inside import example_frame
+
+    X = np.array([[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]])
+    data = Data(X, np.array([0, 1, 0]), ("a", "b"), ("i", "L⁽ⁱ⁾"), standardized=True)
+    Y_hat = np.full((2, 3), 0.5)
+    frame = example_frame(data, ["a", "b"], Y_hat, np.array([0.1, 0.3, 0.2]),
+                          np.array([1, 2, 0]))  # fmt: skip
+    assert list(frame.columns) == [
+        "i", "x: i", "x: L⁽ⁱ⁾", "true class", "ŷ a", "ŷ b", "L⁽ⁱ⁾"
+    ]
+    assert frame["i"].tolist() == [2, 3, 1]
+    assert frame["x: L⁽ⁱ⁾"].tolist() == [5.0, 6.0, 4.0]
