@@ -655,8 +655,11 @@ def matrix_heatmap(
             "marker": {"size": 2 * sizes.font, "symbol": "square", "opacity": 0},
             "selected": {"marker": invisible},
             "unselected": {"marker": invisible},
-            "text": [f"{v:.3f}" for v in np.asarray(matrix).T.reshape(-1)],
-            "hovertemplate": "%{x} · %{y}: %{text}<extra></extra>",
+            # Names as the page passes them (character references, no markup).
+            "text": [f"{c} · {r}: {v:.3f}" for c, column in
+                     zip(columns, np.asarray(matrix).T, strict=True)
+                     for r, v in zip(rows, column, strict=True)],
+            "hoverinfo": "text",
             "showlegend": False,
         })
     layout = _layout(

@@ -453,6 +453,7 @@ STRINGS: dict[str, str] = {
         "**Example ({i})**, x = ({x}): true class {true}, ŷ = {p} for it,"
         " L⁽ⁱ⁾ = {loss}. Predicted: **{predicted}**, wrong."
     ),
+    "inside.summary_dz": "Its column of dZ = Ŷ − Y: ({dz}); it adds dz xᵀ/m to dW and dz/m to db.",
     "inside.features_cut": "The table shows the first {shown} of the {n} features.",
     "inside.true_class": "true class",
     "inside.loss_help": "L⁽ⁱ⁾ = −log ŷ of the true class; J is their mean.",

@@ -406,6 +406,7 @@ STRINGS: dict[str, str] = {
         "**樣本 ({i})**，x = ({x})：真實類別 {true}，它的 ŷ = {p}，"
         "L⁽ⁱ⁾ = {loss}。預測：**{predicted}**，錯誤。"
     ),
+    "inside.summary_dz": "它在 dZ = Ŷ − Y 中的那一欄：({dz})；它為 dW 貢獻 dz xᵀ/m，為 db 貢獻 dz/m。",
     "inside.features_cut": "表格只列出 {n} 個特徵中的前 {shown} 個。",
     "inside.true_class": "真實類別",
     "inside.loss_help": "L⁽ⁱ⁾ = −log ŷ（真實類別）；J 是它們的平均。",

@@ -25,12 +25,14 @@ from softmax_core import (
     example_losses,
     logits,
     one_hot,
+    output_gradient,
     softmax,
     worst_first,
 )
 
 from ..controls import EXAMPLE
 from ..i18n import tr
+from ..text import plain
 from ..training_data import Data
 
 TABLE_KEY = "training_inside_table"
@@ -163,11 +165,16 @@ def example_frame(
     losses: np.ndarray,
     order: np.ndarray,
 ) -> pd.DataFrame:
-    """One row per example in ``order``: i, x, the true class, ŷ per class, L⁽ⁱ⁾."""
+    """One row per example in ``order``: i, x, the true class, ŷ per class, L⁽ⁱ⁾.
+
+    The grid shows text as it is, not as Markdown: names come back from their
+    character references (:func:`softmax_ui.text.plain`).
+    """
+    names = [plain(name) for name in names]
     true_class = tr("inside.true_class")
     taken = {"i", true_class, "L⁽ⁱ⁾", *map(_y_hat_header, names)}
     columns: dict[str, Any] = {"i": order + 1}
-    for k, feature in enumerate(data.feature_names[:_FEATURES_SHOWN]):
+    for k, feature in enumerate(map(plain, data.feature_names[:_FEATURES_SHOWN])):
         # A file's column may be named like one of the table's own.
         header = feature if feature not in taken else f"x: {feature}"
         taken.add(header)
@@ -193,7 +200,7 @@ def _column_config(frame: pd.DataFrame, names: Sequence[str]) -> dict[str, Any]:
     for name in frame.columns:
         if name not in config and frame[name].dtype.kind == "f":
             config[name] = st.column_config.NumberColumn(format="%.3f")
-    for name in names:
+    for name in map(plain, names):
         config[_y_hat_header(name)] = st.column_config.NumberColumn(
             format="%.3f", help=tr("inside.y_hat_help", name=name)
         )
@@ -211,7 +218,12 @@ def _summary(
     predicted = int(np.argmax(Y_hat[:, i]))
     x = ", ".join(f"{v:.2f}" for v in data.X[:_FEATURES_SHOWN, i])
     key = "inside.summary_right" if predicted == true else "inside.summary_wrong"
-    return tr(
+    dz = output_gradient(one_hot([true], len(names))[:, 0], y_hat=Y_hat[:, i])
+    said = tr(
         key, i=i + 1, x=x, true=names[true], p=f"{Y_hat[true, i]:.3f}",
         loss=f"{losses[i]:.3f}", predicted=names[predicted],
     )  # fmt: skip
+    # A Markdown line break: the example's column of dZ under what it is.
+    return said + "  \n" + tr(
+        "inside.summary_dz", dz=", ".join(f"{v:+.3f}" for v in dz)
+    )

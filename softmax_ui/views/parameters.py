@@ -33,6 +33,7 @@ from .. import figures
 from ..frame import plot, sized_columns
 from ..i18n import tr
 from ..style import NEGATIVE, POSITIVE, Sizes
+from ..text import plain
 from ..training_data import Data
 
 NUDGE = 0.5
@@ -147,7 +148,7 @@ def parameters(
     with side_col:
         row, col = st.selectbox(
             tr("inside.entry"), entries, key=ENTRY_KEY,
-            format_func=lambda e: _entry_name(names, features, *e),
+            format_func=lambda e: plain(_entry_name(names, features, *e)),
         )  # fmt: skip
         label = _entry_name(names, features, row, col)
         minus, plus = st.columns(2)
@@ -213,6 +214,12 @@ def cost_html(cost: float, before: float | None, iteration: int) -> str:
     )
 
 
+def _markup_free(name: str) -> str:
+    # Names arrive with their punctuation as character references (text.as_typed),
+    # which HTML shows as the characters; < and > are kept out all the same.
+    return str(name).replace("<", "&lt;").replace(">", "&gt;")
+
+
 def _cell_colour(value: float, reach: float) -> str:
     # Blue for positive, vermillion for negative, stronger the larger |value|.
     colour = POSITIVE if value >= 0 else NEGATIVE
@@ -236,7 +243,7 @@ def grid_html(
     grads = np.hstack([dW, db.reshape(-1, 1)])
     reach = float(np.max(np.abs(values))) if values.size else 0.0
     head = "".join(
-        f"<th>{html.escape(str(f))}</th>" for f in [*features, "b"]
+        f"<th>{_markup_free(f)}</th>" for f in [*features, "b"]
     )
     rows = []
     for r, name in enumerate(names):
@@ -251,7 +258,7 @@ def grid_html(
                 f"<span class='v'>{v:+.3f}</span>"
                 f"<span class='g' style='color:{sign}'>{gradient} {g:+.4f}</span></td>"
             )
-        rows.append(f"<tr><th>{html.escape(name)}</th>{''.join(cells)}</tr>")
+        rows.append(f"<tr><th>{_markup_free(name)}</th>{''.join(cells)}</tr>")
     return (
         "<style>"
         ".wb-grid{overflow-x:auto;max-width:100%}"

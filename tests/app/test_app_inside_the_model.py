@@ -85,7 +85,14 @@ def test_selecting_a_row_rings_its_point_and_frames_its_column():
         assert frame_shape["x0"] + 0.5 == columns.index(f"({worst})")
     # The table keeps its row selected; the summary names the example.
     assert at.session_state[TABLE_KEY]["selection"]["rows"] == [0]
-    assert any(f"({worst})" in m.value for m in at.markdown)
+    (summary,) = [m.value for m in at.markdown if f"({worst})" in m.value]
+    # Its column of dZ is ŷ − y, read against the row's ŷ and true class.
+    dz = [float(v) for v in re.search(r"\(([-+0-9., ]+)\);", summary).group(1)
+          .split(",")]  # fmt: skip
+    row = frame.iloc[0]
+    y_hats = [c for c in frame.columns if c.startswith("ŷ ")]
+    expected = [row[c] - (c == f"ŷ {row[EN['inside.true_class']]}") for c in y_hats]
+    assert dz == pytest.approx(expected, abs=1e-3)
 
 
 def test_the_selection_follows_its_example_when_the_order_changes():
@@ -244,3 +251,22 @@ def test_a_feature_named_like_a_column_of_the_table_keeps_both():
     ]
     assert frame["i"].tolist() == [2, 3, 1]
     assert frame["x: L⁽ⁱ⁾"].tolist() == [5.0, 6.0, 4.0]
+
+
+def test_names_with_markup_are_text_in_the_table_and_the_grid():
+    from softmax_ui.text import as_typed
+    from softmax_ui.training_data import Data
+    from softmax_ui.views.inside import example_frame
+    from softmax_ui.views.parameters import grid_html
+
+    names = [as_typed("<b>bold</b>"), as_typed("**star**")]
+    data = Data(np.zeros((1, 2)), np.array([0, 1]), tuple(names), (as_typed("<i>x"),),
+                standardized=True)  # fmt: skip
+    frame = example_frame(data, names, np.full((2, 2), 0.5), np.ones(2), np.arange(2))
+    # The grid draws plain text: the characters as typed, no references.
+    assert "ŷ <b>bold</b>" in frame.columns and "<i>x" in frame.columns
+    assert frame[EN["inside.true_class"]].tolist() == ["<b>bold</b>", "**star**"]
+    grid = grid_html(np.ones((2, 1)), np.zeros(2), np.ones((2, 1)), np.zeros(2),
+                     names, list(data.feature_names))  # fmt: skip
+    assert "<b>" not in grid and "<i>" not in grid and "**" not in grid
+    assert "&#60;b&#62;bold" in grid
