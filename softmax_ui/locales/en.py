@@ -446,11 +446,11 @@ STRINGS: dict[str, str] = {
         " example here."
     ),
     "inside.summary_right": (
-        "**Example ({i})**, x = ({x}): true class {true}, ŷ = {p} for it,"
+        "**Example ({i})**, row {rank} of {m} by loss, x = ({x}): true class {true}, ŷ = {p} for it,"
         " L⁽ⁱ⁾ = {loss}. Predicted: {predicted}, right."
     ),
     "inside.summary_wrong": (
-        "**Example ({i})**, x = ({x}): true class {true}, ŷ = {p} for it,"
+        "**Example ({i})**, row {rank} of {m} by loss, x = ({x}): true class {true}, ŷ = {p} for it,"
         " L⁽ⁱ⁾ = {loss}. Predicted: **{predicted}**, wrong."
     ),
     "inside.summary_dz": "Its column of dZ = Ŷ − Y: ({dz}); it adds dz xᵀ/m to dW and dz/m to db.",

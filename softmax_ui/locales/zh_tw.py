@@ -399,11 +399,11 @@ STRINGS: dict[str, str] = {
         "點 Y 或 Ŷ 的某一欄，也會在這裡選取那個樣本。"
     ),
     "inside.summary_right": (
-        "**樣本 ({i})**，x = ({x})：真實類別 {true}，它的 ŷ = {p}，"
+        "**樣本 ({i})**，依損失排第 {rank} / {m}，x = ({x})：真實類別 {true}，它的 ŷ = {p}，"
         "L⁽ⁱ⁾ = {loss}。預測：{predicted}，正確。"
     ),
     "inside.summary_wrong": (
-        "**樣本 ({i})**，x = ({x})：真實類別 {true}，它的 ŷ = {p}，"
+        "**樣本 ({i})**，依損失排第 {rank} / {m}，x = ({x})：真實類別 {true}，它的 ŷ = {p}，"
         "L⁽ⁱ⁾ = {loss}。預測：**{predicted}**，錯誤。"
     ),
     "inside.summary_dz": "它在 dZ = Ŷ − Y 中的那一欄：({dz})；它為 dW 貢獻 dz xᵀ/m，為 db 貢獻 dz/m。",

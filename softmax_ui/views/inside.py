@@ -153,7 +153,7 @@ def example_table(
     if highlight is None:
         st.caption(tr("inside.table_select"))
     else:
-        st.markdown(_summary(data, names, Y_hat, losses, highlight))
+        st.markdown(_summary(data, names, Y_hat, losses, highlight, rows[0] + 1))
     if data.X.shape[0] > _FEATURES_SHOWN:
         st.caption(tr("inside.features_cut", shown=_FEATURES_SHOWN, n=data.X.shape[0]))
 
@@ -213,6 +213,7 @@ def _summary(
     Y_hat: np.ndarray,
     losses: np.ndarray,
     i: int,
+    rank: int,
 ) -> str:
     true = int(data.labels[i])
     predicted = int(np.argmax(Y_hat[:, i]))
@@ -221,7 +222,8 @@ def _summary(
     dz = output_gradient(one_hot([true], len(names))[:, 0], y_hat=Y_hat[:, i])
     said = tr(
         key, i=i + 1, x=x, true=names[true], p=f"{Y_hat[true, i]:.3f}",
-        loss=f"{losses[i]:.3f}", predicted=names[predicted],
+        loss=f"{losses[i]:.3f}", predicted=names[predicted], rank=rank,
+        m=len(losses),
     )  # fmt: skip
     # A Markdown line break: the example's column of dZ under what it is.
     return said + "  \n" + tr(

@@ -119,6 +119,8 @@ def test_a_link_selects_an_example_and_a_bad_one_is_named():
     assert ring(at)[0]["name"] == EN["inside.example_name"].format(i=17)
     row = at.session_state[TABLE_KEY]["selection"]["rows"][0]
     assert int(table(at)["i"][row]) == 17
+    # Far down the table, maybe: the summary says where.
+    assert any(f"row {row + 1} of 300 by loss" in m.value for m in at.markdown)
     assert not at.warning
     at = opened({"training_example": "99999"})
     assert not ring(at)
