@@ -127,8 +127,9 @@ def divergence_message(
     """What the page says where J diverges: where, why, and a smaller α to try."""
     if learning_rate is None:
         return tr("inside.diverged_plain", it=diverged_at)
+    # An option of the slider about ten times smaller (below them all: α/10).
     smaller = [rate for rate in LEARNING_RATES if rate <= learning_rate / 10]
-    suggestion = smaller[-1] if smaller else LEARNING_RATES[0]
+    suggestion = smaller[-1] if smaller else learning_rate / 10
     stopped = history.diverged and diverged_at >= history.iterations_done
     return tr(
         "inside.diverged_stopped" if stopped else "inside.diverged_rising",

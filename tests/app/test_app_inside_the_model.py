@@ -272,3 +272,17 @@ def test_names_with_markup_are_text_in_the_table_and_the_grid():
                      names, list(data.feature_names))  # fmt: skip
     assert "<b>" not in grid and "<i>" not in grid and "**" not in grid
     assert "&#60;b&#62;bold" in grid
+
+
+@pytest.mark.parametrize(
+    ("alpha", "smaller"), [(100.0, "10"), (30.0, "3"), (0.5, "0.05"), (0.001, "0.0001")]
+)
+def test_the_smaller_learning_rate_suggested_is_about_ten_times_smaller(alpha, smaller):
+    from softmax_core import TrainingHistory
+    from softmax_ui.views.training import divergence_message
+
+    history = TrainingHistory(costs=np.array([1.0, 2.0, 3.0]), accuracies=np.zeros(3))
+    said = divergence_message(1, history, alpha)
+    assert said == EN["inside.diverged_rising"].format(
+        it=1, alpha=f"{alpha:g}", smaller=smaller
+    )
