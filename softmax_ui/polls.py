@@ -128,9 +128,15 @@ def _live_tally(code: str, question: Question) -> None:
             if poll.is_open()
             else tr("polls.closed_now")
         )
-        st.markdown(
-            tr("polls.join", link=as_typed(student_link(code), limit=None), code=code)
-            + f" · {state} · {tr('polls.answers', n=sum(counts))}"
+        # The code large enough to read from the back of the hall; the link
+        # is the address this tab has, escaped (HTML, not Markdown, here).
+        link = html.escape(student_link(code))
+        st.html(
+            '<div class="poll-join">'
+            f'<span class="poll-code" data-code="{code}">{code}</span>'
+            f'<span class="poll-link">{link}</span>'
+            f'<span class="poll-state">{html.escape(state)} · '
+            f"{html.escape(tr('polls.answers', n=sum(counts)))}</span></div>"
         )
         tally_bars(question, counts, revealed=False)
         if poll.is_open():

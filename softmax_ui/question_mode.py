@@ -67,6 +67,8 @@ def questions_first(step: str) -> bool:
     if not asking() or not questions:
         return True
     styles("questions.css")
+    if presenter():
+        styles("questions_presenter.css")
     done: dict[str, int] = st.session_state.setdefault(_DONE, {})
     for question in questions:
         if question.id in done:
@@ -94,7 +96,7 @@ def ask(question: Question) -> None:
             )
         projected = presenter()
         st.button(
-            tr("questions.reveal_key" if projected else "questions.reveal"),
+            tr("questions.reveal"),
             key="lecture_reveal",
             type="primary",
             icon=":material/visibility:",

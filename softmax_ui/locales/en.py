@@ -426,7 +426,6 @@ STRINGS: dict[str, str] = {
     ),
     "questions.badge": "Predict, then see",
     "questions.reveal": "Reveal the answer",
-    "questions.reveal_key": "Reveal the answer (B)",
     "questions.reveal_help": "A clicker's blank-screen key (B) reveals it too.",
     "questions.right": "Right: **{choice}**. {why}",
     "questions.wrong": "You chose {chosen}; the answer is **{choice}**. {why}",

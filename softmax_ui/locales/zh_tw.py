@@ -383,7 +383,6 @@ STRINGS: dict[str, str] = {
     ),
     "questions.badge": "先預測，再看",
     "questions.reveal": "揭曉答案",
-    "questions.reveal_key": "揭曉答案（B）",
     "questions.reveal_help": "簡報器的黑屏鍵（B）也能揭曉。",
     "questions.right": "答對了：**{choice}**。{why}",
     "questions.wrong": "你選了 {chosen}；答案是 **{choice}**。{why}",

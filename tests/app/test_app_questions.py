@@ -172,7 +172,7 @@ def test_questions_are_asked_in_traditional_chinese():
 def test_in_presenter_mode_reveal_has_the_clicker_key_and_a_poll_panel():
     at = open_lecture(2, present="true")
     reveal = at.get_by_key("lecture_reveal")
-    assert reveal.label == EN["questions.reveal_key"]
+    assert reveal.label == EN["questions.reveal"]
     assert reveal.proto.shortcut.lower() == "b"
     assert at.get_by_key("lecture_poll_open").label == EN["polls.open"]
 
