@@ -85,9 +85,8 @@ heading_col.header(
 )
 # With questions asked first, the caption and the view wait for the answer.
 with caption:
-    answered = questions_first(current)
+    answered = questions_first(current, tr(f"lecture.{current}_caption"))
 if answered:
-    caption.markdown(tr(f"lecture.{current}_caption"))
     with view:
         STEPS[current]()
 

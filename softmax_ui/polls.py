@@ -214,9 +214,8 @@ def student_view() -> None:
     if result is not None:
         _say(result, code, question, mine)
     if mine is None and poll.is_open():
-        columns = st.columns(2)
         for k in range(question.choices):
-            columns[k % 2].button(
+            st.button(
                 tr(question.choice(k)),
                 key=f"lecture_poll_answer_{k}",
                 on_click=_answer,

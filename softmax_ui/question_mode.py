@@ -57,25 +57,37 @@ def _remember_ask() -> None:
     st.session_state[_ASK_CHOSEN] = st.session_state[LECTURE_ASK.key]
 
 
-def questions_first(step: str) -> bool:
-    """Ask ``step``'s questions; True once the step's view may be shown.
+def questions_first(step: str, caption: str) -> bool:
+    """Ask ``step``'s questions, then show its ``caption``; True once the view may show.
 
-    Draws each answered question as one line, then the first unanswered one
-    with its choices (and, in presenter mode, the poll panel).
+    Draws the answered questions a line each, then the first unanswered one
+    with its choices (and, in presenter mode, the poll panel), or, once all
+    are answered, the caption. Projected, the answers take the caption's
+    place (it stays in their tooltip): the tallest steps fill a 1080-pixel
+    screen already, and the answer is what the hall reads then.
     """
     questions = of_step(step)
     if not asking() or not questions:
+        st.markdown(caption)
         return True
     styles("questions.css")
     if presenter():
         styles("questions_presenter.css")
     done: dict[str, int] = st.session_state.setdefault(_DONE, {})
-    for question in questions:
-        if question.id in done:
-            answer_line(question, done[question.id])
-        else:
-            ask(question)
-            return False
+    answered = [q for q in questions if q.id in done]
+    waiting = [q for q in questions if q.id not in done]
+    if answered:
+        # One block, a line per answer: no gap between them.
+        with st.container(key="lecture_answers"):
+            st.markdown(
+                "  \n".join(answer_line(q, done[q.id]) for q in answered),
+                help=caption if presenter() and not waiting else None,
+            )
+    if waiting:
+        ask(waiting[0])
+        return False
+    if not presenter():
+        st.markdown(caption)
     return True
 
 
@@ -85,15 +97,17 @@ def ask(question: Question) -> None:
         st.markdown(
             f":material/help: **{tr('questions.badge')}** · {tr(question.prompt)}"
         )
-        columns = st.columns(2)
-        for k in range(question.choices):
-            columns[k % 2].button(
-                tr(question.choice(k)),
-                key=f"lecture_choice_{question.id}_{k}",
-                on_click=_choose,
-                args=(question, k),
-                width="stretch",
-            )
+        # Two choices a row; on a phone the rows stack in the choices' order.
+        for row in range(0, question.choices, 2):
+            for k, column in enumerate(st.columns(2), start=row):
+                if k < question.choices:
+                    column.button(
+                        tr(question.choice(k)),
+                        key=f"lecture_choice_{question.id}_{k}",
+                        on_click=_choose,
+                        args=(question, k),
+                        width="stretch",
+                    )
         projected = presenter()
         st.button(
             tr("questions.reveal"),
@@ -111,7 +125,7 @@ def ask(question: Question) -> None:
             st.caption(tr("questions.hidden"))
 
 
-def answer_line(question: Question, chosen: int) -> None:
+def answer_line(question: Question, chosen: int) -> str:
     """One line: the answer, whether the choice was right, why, and the room's tally."""
     right, why = tr(question.choice(question.answer)), tr(question.why)
     if chosen == REVEALED:
@@ -124,8 +138,7 @@ def answer_line(question: Question, chosen: int) -> None:
             "questions.wrong", chosen=chosen_text, choice=right, why=why
         )
     room = polls.room_summary(question) if presenter() else ""
-    with st.container(key=f"lecture_answer_{question.id}"):
-        st.markdown(f"{text} {room}".strip())
+    return f"{text} {room}".strip()
 
 
 def _choose(question: Question, k: int) -> None:

@@ -94,9 +94,10 @@ def _poll_path(path: str, student: bool = False) -> str:
         for _ in range(count):
             voter += 1
             store.answer(poll.code, f"{voter:016x}", choice)
+    sep = "" if path.endswith("?") else "&"
     if student:
-        return f"{path}&lecture_poll={poll.code}"
-    return f"{path}&lecture_host={poll.host}"
+        return f"{path}{sep}lecture_poll={poll.code}"
+    return f"{path}{sep}lecture_host={poll.host}"
 
 
 def shots() -> list[Shot]:
@@ -149,7 +150,7 @@ def shots() -> list[Shot]:
     listed.append(
         Shot(
             f"lecture-poll-student-{phone}",
-            "/lecture?step=3",
+            "/lecture?",
             PHONE,
             prepare=lambda path: _poll_path(path, student=True),
         )
