@@ -183,3 +183,22 @@ def test_every_question_has_its_words_in_both_catalogs():
             for question, _ in questions:
                 for suffix in ("prompt", "why", "0", "1", "2", "3"):
                     assert strings[f"questions.{question}_{suffix}"].strip()
+
+
+def test_projected_the_answers_take_the_captions_place_and_keep_it_as_a_tooltip():
+    at = open_lecture(10, present="true")
+    click_key(at, "lecture_reveal")
+    answers = [
+        m for m in at.markdown if m.value.startswith(EN["questions.answer"][:11])
+    ]
+    assert len(answers) == 1
+    caption = EN["lecture.training_caption"]
+    assert answers[0].proto.help == caption
+    assert not caption_shown(at, 10)
+    assert views_shown(at) > 0
+
+
+def test_on_a_laptop_the_caption_follows_the_answer():
+    at = open_lecture(10)
+    click_key(at, "lecture_reveal")
+    assert caption_shown(at, 10)
