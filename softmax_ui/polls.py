@@ -23,6 +23,9 @@ from __future__ import annotations
 import functools
 import html
 import re
+import sqlite3
+from collections.abc import Callable
+from typing import Any
 
 import streamlit as st
 
@@ -60,6 +63,25 @@ def store() -> PollStore:
     return _store(str(default_folder()))
 
 
+def _store_may_fail(function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function``, saying so on the page when the store cannot be used.
+
+    A folder that cannot be written (a read-only disk, a ``SOFTMAX_POLL_DIR``
+    that is a file) costs the polls, not the lecture.
+    """
+
+    @functools.wraps(function)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except (sqlite3.Error, OSError) as error:
+            st.error(tr("polls.unavailable", folder=as_typed(default_folder(), None)))
+            st.caption(as_typed(f"{type(error).__name__}: {error}", limit=200))
+            return None
+
+    return guarded
+
+
 # --- The lecturer's side ----------------------------------------------------------
 
 
@@ -73,6 +95,7 @@ def hosted_poll() -> Poll | None:
     return store().hosted(token) if token else None
 
 
+@_store_may_fail
 def host_panel(question: Question) -> None:
     """The projector's panel: open a poll on ``question``, then its code and tally."""
     poll = hosted_poll()
@@ -98,6 +121,7 @@ def host_panel(question: Question) -> None:
     _live_tally(poll.code, question)
 
 
+@_store_may_fail
 def _open(question: Question) -> None:
     minutes = (
         st.session_state.get(LECTURE_POLL_MINUTES.key) or LECTURE_POLL_MINUTES.default
@@ -117,6 +141,7 @@ def student_link(code: str) -> str:
 
 
 @st.fragment(run_every=REFRESH)
+@_store_may_fail
 def _live_tally(code: str, question: Question) -> None:
     poll = store().poll(code)
     if poll is None:
@@ -166,6 +191,7 @@ def tally_bars(question: Question, counts: list[int], *, revealed: bool) -> None
     st.html(f'<div class="poll-tally">{"".join(rows)}</div>')
 
 
+@_store_may_fail
 def room_summary(question: Question) -> str:
     """ "The room: 12 of 20 right." for the poll this tab ran on ``question``."""
     poll = hosted_poll()
@@ -177,6 +203,7 @@ def room_summary(question: Question) -> str:
     return tr("questions.room", right=counts[question.answer], total=sum(counts))
 
 
+@_store_may_fail
 def reveal_hosted(question: Question) -> None:
     """Close the poll on ``question`` and let its students see the answer."""
     poll = hosted_poll()
@@ -192,6 +219,7 @@ def answering() -> bool:
     return LECTURE_POLL.key in st.query_params
 
 
+@_store_may_fail
 def student_view() -> None:
     """The poll's question and choices, or a message saying why not."""
     typed = st.query_params.get(LECTURE_POLL.key, "")
@@ -243,6 +271,7 @@ def _voter() -> str:
     return st.session_state[key]
 
 
+@_store_may_fail
 def _answer(code: str, voter: str, choice: int) -> None:
     st.session_state[_RESULT] = store().answer(code, voter, choice)
 

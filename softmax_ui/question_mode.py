@@ -137,7 +137,7 @@ def answer_line(question: Question, chosen: int) -> str:
         text = ":material/cancel: " + tr(
             "questions.wrong", chosen=chosen_text, choice=right, why=why
         )
-    room = polls.room_summary(question) if presenter() else ""
+    room = (polls.room_summary(question) or "") if presenter() else ""
     return f"{text} {room}".strip()
 
 

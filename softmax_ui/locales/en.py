@@ -480,4 +480,5 @@ STRINGS: dict[str, str] = {
     "polls.bad_code": "“{code}” is not a poll code: a code is four letters or digits, as on the screen.",
     "polls.invalid": "That answer is not one of the choices.",
     "polls.waiting": "Waiting for the lecturer to reveal the answer …",
+    "polls.unavailable": "Polls cannot be kept now: the folder {folder} cannot be written (set SOFTMAX_POLL_DIR to another).",
 }

@@ -437,4 +437,5 @@ STRINGS: dict[str, str] = {
     "polls.bad_code": "「{code}」不是投票代碼：代碼是螢幕上的四個英文字母或數字。",
     "polls.invalid": "這個答案不在選項之中。",
     "polls.waiting": "等待老師揭曉答案……",
+    "polls.unavailable": "目前無法保存投票：資料夾 {folder} 無法寫入（請把 SOFTMAX_POLL_DIR 設為其他資料夾）。",
 }

@@ -235,3 +235,19 @@ def test_the_poll_stays_open_for_the_time_chosen(minutes):
     code = open_poll(at)
     poll = PollStore().poll(code)
     assert round(poll.closes_at - poll.opened) == 60 * minutes
+
+
+def test_a_store_that_cannot_be_written_costs_the_polls_not_the_lecture(
+    monkeypatch, tmp_path
+):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    monkeypatch.setenv(DIR_ENV, str(blocked))
+    at = lecturer(step=4)
+    unavailable = EN["polls.unavailable"].split("{")[0]
+    click_key(at, "lecture_poll_open")
+    assert any(e.value.startswith(unavailable) for e in at.error)
+    click_key(at, "lecture_reveal")  # the question still reveals
+    assert at.get("plotly_chart")
+    tab = student("ABCD")
+    assert any(e.value.startswith(unavailable) for e in tab.error)
