@@ -225,6 +225,9 @@ LECTURE_ASK = Control(
 LECTURE_POLL = Control("lecture_poll", "polls.title", default="", hideable=False)
 LECTURE_POLL_HOST = Control("lecture_host", "polls.title", default="", hideable=False)
 LECTURE_VOTER = Control("lecture_voter", "polls.title", default="", hideable=False)
+# Keys of the address that belong to one tab and stay out of the links it
+# hands out ("Link to this view").
+TAB_ONLY = (LECTURE_POLL_HOST.key, LECTURE_VOTER.key)
 LECTURE_POLL_MINUTES = Control(
     "lecture_poll_minutes", "polls.minutes", default=2, options=(1, 2, 5, 10),
     hideable=False,

@@ -220,3 +220,28 @@ def test_a_poll_through_haproxy_and_two_processes_is_tallied_exactly(browser):
     with Room("127.0.0.1", free_port(), processes=2) as served:
         served.wait_ready()
         answer_and_check(browser, served, served.url)
+
+
+def test_link_to_this_view_leaves_out_the_students_answering_id(browser, server):
+    from softmax_ui.poll_store import PollStore
+
+    from .test_classroom_links import open_link_popover, shown_link
+
+    code = PollStore().open_poll("shift", 4, seconds=60).code
+    tab = tab_on(browser, server, {"width": 1280, "height": 800})
+    try:
+        tab.open(f"/lecture?lecture_poll={code}")
+        tab.eventually(lambda: _has_voter(tab.page.url))
+        popover = open_link_popover(tab)
+        tab.eventually(lambda: _shows_code(shown_link(popover).inner_text(), code))
+        assert "lecture_voter" not in shown_link(popover).inner_text()
+    finally:
+        tab.context.close()
+
+
+def _has_voter(url: str) -> None:
+    assert re.search(r"lecture_voter=[0-9a-f]{16}", url), url
+
+
+def _shows_code(link: str, code: str) -> None:
+    assert f"lecture_poll={code}" in link, link
