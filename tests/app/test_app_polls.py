@@ -251,3 +251,28 @@ def test_a_store_that_cannot_be_written_costs_the_polls_not_the_lecture(
     assert at.get("plotly_chart")
     tab = student("ABCD")
     assert any(e.value.startswith(unavailable) for e in tab.error)
+
+
+HOSTILE = [
+    "\x00\u202e",
+    "a" * 5000,
+    "$x^2$ :red[x] ![](http://e.io/x.png)",
+    "<img src=x onerror=alert(1)>",
+    "ab3k ",  # a code in lower case, with a space: still the code's form
+    "1e308",
+]
+
+
+@pytest.mark.parametrize("value", HOSTILE)
+@pytest.mark.parametrize("key", ["lecture_poll", "lecture_voter", "lecture_host"])
+def test_hostile_values_of_the_poll_keys_break_nothing_and_show_no_markup(key, value):
+    code = PollStore().open_poll("hardmax_pick", 4, seconds=60).code
+    params = {"lecture_poll": code, key: value}
+    at = open_lecture(step="3", lecture_ask="true", present="true", **params)
+    shown = " ".join(
+        [e.value for e in at.error] + [w.value for w in at.warning] + texts(at)
+    )
+    for markup in ("<img", ":red[", "![](", "$x^2$", "\x00", "\u202e"):
+        assert markup not in shown
+    if key == "lecture_voter":
+        assert re.fullmatch(r"[0-9a-f]{16}", at.query_params["lecture_voter"])
