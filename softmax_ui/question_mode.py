@@ -94,9 +94,10 @@ def questions_first(step: str, caption: str) -> bool:
 def ask(question: Question) -> None:
     """The question, its choices, "Reveal the answer" and the poll panel."""
     with st.container(key="lecture_question"):
-        st.markdown(
-            f":material/help: **{tr('questions.badge')}** · {tr(question.prompt)}"
-        )
+        with st.container(key="lecture_question_prompt"):
+            st.markdown(
+                f":material/help: **{tr('questions.badge')}** · {tr(question.prompt)}"
+            )
         # Two choices a row; on a phone the rows stack in the choices' order.
         for row in range(0, question.choices, 2):
             for k, column in enumerate(st.columns(2), start=row):
