@@ -35,6 +35,7 @@ from .controls import (
     LECTURE_POLL_MINUTES,
     LECTURE_VOTER,
 )
+from .frame import styles
 from .i18n import language, tr
 from .poll_store import (
     SESSION_PATTERN,
@@ -222,6 +223,7 @@ def answering() -> bool:
 @_store_may_fail
 def student_view() -> None:
     """The poll's question and choices, or a message saying why not."""
+    styles("questions.css")
     typed = st.query_params.get(LECTURE_POLL.key, "")
     # Kept as given, so the link check sees the value taken.
     st.session_state[LECTURE_POLL.key] = typed
