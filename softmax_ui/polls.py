@@ -255,8 +255,9 @@ def student_view() -> None:
     elif mine is None:
         if result is None:
             st.warning(tr("polls.closed", code=code))
-    elif result is None:
-        _say(Answer.REPEATED, code, question, mine)
+    elif result is None and not poll.revealed:
+        # A reloaded tab: its answer is in (the answer, once revealed, says it).
+        _say(Answer.COUNTED, code, question, mine)
     _answer_when_revealed(code, question.id, mine)
 
 

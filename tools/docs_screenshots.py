@@ -20,7 +20,8 @@ then saves what the window shows:
   English and ``-zh-TW``): step 2 asking its question, the same after the
   clicker's B key revealed it, and step 3 with a poll of the room open and 27
   answers in its tally (a poll made in the server's store before the shot);
-  ``lecture-poll-student-390x844``: the poll on a student's phone.
+  ``lecture-poll-student-390x844``: the poll on a student's phone, and
+  ``lecture-poll-student-revealed-390x844`` once the answer is revealed.
 
 A shot is taken once Streamlit is idle (the server has answered the tab's
 last rerun, no element still loads its code, the page is unchanged for a
@@ -83,7 +84,7 @@ class Shot:
 POLL_COUNTS = (17, 2, 1, 7)
 
 
-def _poll_path(path: str, student: bool = False) -> str:
+def _poll_path(path: str, student: bool = False, revealed: bool = False) -> str:
     """Open a poll with :data:`POLL_COUNTS` answers; ``path`` + its lecturer's token."""
     from softmax_ui.poll_store import PollStore
 
@@ -95,6 +96,9 @@ def _poll_path(path: str, student: bool = False) -> str:
             voter += 1
             store.answer(poll.code, f"{voter:016x}", choice)
     sep = "" if path.endswith("?") else "&"
+    if revealed:  # the last student's tab, once the lecturer revealed
+        store.reveal(poll.code)
+        return f"{path}{sep}lecture_poll={poll.code}&lecture_voter={voter:016x}"
     if student:
         return f"{path}{sep}lecture_poll={poll.code}"
     return f"{path}{sep}lecture_host={poll.host}"
@@ -153,6 +157,14 @@ def shots() -> list[Shot]:
             "/lecture?",
             PHONE,
             prepare=lambda path: _poll_path(path, student=True),
+        )
+    )
+    listed.append(
+        Shot(
+            f"lecture-poll-student-revealed-{phone}",
+            "/lecture?",
+            PHONE,
+            prepare=lambda path: _poll_path(path, revealed=True),
         )
     )
     return listed

@@ -185,8 +185,14 @@ def answer_and_check(browser, server, base: str) -> None:
             )
             assert re.search(r"lecture_voter=[0-9a-f]{16}", student.page.url)
             student.open(student.page.url.split(server.url, 1)[1])  # reload
-            repeated = "has answered poll"
-            assert student.page.get_by_text(repeated).count() == 1
+            # Its answer is in, and no buttons offer a second one.
+            assert student.page.get_by_text("Your answer is in").count() == 1
+            assert (
+                student.page.get_by_role(
+                    "button", name=EN["questions.hardmax_pick_0"]
+                ).count()
+                == 0
+            )
             assert (
                 student.page.get_by_role("button", name=EN["polls.open"]).count() == 0
             )
