@@ -11,7 +11,7 @@ from dataclasses import replace
 
 import streamlit as st
 
-from softmax_ui import polls
+from softmax_ui import poll_students
 from softmax_ui.classroom import hidden_keys
 from softmax_ui.controls import LECTURE_STEP
 from softmax_ui.frame import finish_page, start_page, styles
@@ -34,8 +34,8 @@ def move(delta: int) -> None:
 
 start_page("lecture.title")
 # A student's poll link (?lecture_poll=…) shows the poll's question only.
-if polls.answering():
-    polls.student_view()
+if poll_students.answering():
+    poll_students.student_view()
     finish_page()
     st.stop()
 # Streamlit would open a ?step= outside 1 … N at step 1: open the nearest step.
