@@ -20,6 +20,12 @@ then saves what the window shows:
   "Inside the model" (an example selected in the table and ringed on the
   plane, the W and b grid after a nudge) and a learning rate too large,
   projected, in English and Traditional Chinese.
+* ``lecture-question-…``, ``lecture-reveal-…``, ``lecture-poll-…`` (1920×1080,
+  English and ``-zh-TW``): step 2 asking its question, the same after the
+  clicker's B key revealed it, and step 3 with a poll of the room open and 27
+  answers in its tally (a poll made in the server's store before the shot);
+  ``lecture-poll-student-390x844``: the poll on a student's phone, and
+  ``lecture-poll-student-revealed-390x844`` once the answer is revealed.
 
 A shot is taken once Streamlit is idle (the server has answered the tab's
 last rerun, no element still loads its code, the page is unchanged for a
@@ -32,9 +38,11 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +82,34 @@ class Shot:
     # navigation), and one to click there first.
     scroll_to: str = ""
     click: str = ""
+    # A key pressed once the page is idle (the clicker's B reveals an answer).
+    press: str = ""
+    # Called before the shot (with the server running); returns the path to open.
+    prepare: Callable[[str], str] | None = None
+
+
+# A poll of 27 students on step 3's first question: 17 right.
+POLL_COUNTS = (17, 2, 1, 7)
+
+
+def _poll_path(path: str, student: bool = False, revealed: bool = False) -> str:
+    """Open a poll with :data:`POLL_COUNTS` answers; ``path`` + its lecturer's token."""
+    from softmax_ui.poll_store import PollStore
+
+    store = PollStore()
+    poll = store.open_poll("hardmax_pick", 4, seconds=600)
+    voter = 0
+    for choice, count in enumerate(POLL_COUNTS):
+        for _ in range(count):
+            voter += 1
+            store.answer(poll.code, f"{voter:016x}", choice)
+    sep = "" if path.endswith("?") else "&"
+    if revealed:  # the last student's tab, once the lecturer revealed
+        store.reveal(poll.code)
+        return f"{path}{sep}lecture_poll={poll.code}&lecture_voter={voter:016x}"
+    if student:
+        return f"{path}{sep}lecture_poll={poll.code}"
+    return f"{path}{sep}lecture_host={poll.host}"
 
 
 def shots() -> list[Shot]:
@@ -118,6 +154,42 @@ def shots() -> list[Shot]:
                  "/training?present=true&training_dataset=spirals"
                  f"&training_learning_rate=30{lang}", PROJECTOR),
         ]  # fmt: skip
+    for lang in ("en", "zh-TW"):
+        suffix = "" if lang == "en" else f"-{lang}"
+        asked = "/lecture?present=true&lecture_ask=true" + (
+            "" if lang == "en" else f"&lang={lang}"
+        )
+        listed += [
+            Shot(f"lecture-question-{projector}{suffix}", f"{asked}&step=2", PROJECTOR),
+            Shot(
+                f"lecture-reveal-{projector}{suffix}",
+                f"{asked}&step=2",
+                PROJECTOR,
+                press="b",
+            ),
+            Shot(
+                f"lecture-poll-{projector}{suffix}",
+                f"{asked}&step=3",
+                PROJECTOR,
+                prepare=_poll_path,
+            ),
+        ]
+    listed.append(
+        Shot(
+            f"lecture-poll-student-{phone}",
+            "/lecture?",
+            PHONE,
+            prepare=lambda path: _poll_path(path, student=True),
+        )
+    )
+    listed.append(
+        Shot(
+            f"lecture-poll-student-revealed-{phone}",
+            "/lecture?",
+            PHONE,
+            prepare=lambda path: _poll_path(path, revealed=True),
+        )
+    )
     return listed
 
 
@@ -172,10 +244,15 @@ def take(browser, base: str, shot: Shot, out: Path, settle: float, full: bool) -
 
     page.on("console", on_console)
     page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
+    path = shot.prepare(shot.path) if shot.prepare else shot.path
     try:
         mark = runs.mark()
-        page.goto(base + shot.path)
+        page.goto(base + path)
         _wait_idle(page, runs, 1000, requested_since=mark)
+        if shot.press:
+            mark = runs.mark()
+            page.keyboard.press(shot.press)
+            _wait_idle(page, runs, 1000, requested_since=mark)
         page.wait_for_timeout(int(settle * 1000))
         _wait_idle(page, runs, 500)
         if shot.scroll_to:
@@ -224,6 +301,10 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     problems = 0
+    # The polls of the shots go to a store of their own, not the machine's.
+    from softmax_ui.poll_store import DIR_ENV
+
+    os.environ[DIR_ENV] = tempfile.mkdtemp(prefix="softmax-polls-")
     with tempfile.NamedTemporaryFile(suffix=".log", delete=False) as log:
         log_path = Path(log.name)
     try:
