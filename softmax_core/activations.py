@@ -232,7 +232,7 @@ def naive_softmax_steps(
 
 
 def shifted_softmax_steps(z: np.typing.ArrayLike) -> SoftmaxSteps:
-    r"""The steps of softmax with max z subtracted first, always: why it never overflows.
+    r"""Softmax's steps with max z subtracted first, always: it never overflows.
 
     .. math::
 
