@@ -14,7 +14,7 @@ import streamlit as st
 
 from softmax_core import MAX_CLASSES, gradient_step_on_z
 
-from .controls import class_count, z_entry
+from .controls import OVERFLOW_EXAMPLE_Z, class_count, z_entry
 
 
 def z_values(prefix: str, count: int) -> np.ndarray:
@@ -52,6 +52,41 @@ def randomize_z(prefix: str, count: int, keep: Container[str] = ()) -> None:
         key = z_entry(prefix, k).key
         if key not in keep:
             st.session_state[key] = float(value)
+
+
+def show_overflow_example(
+    prefix: str, switch_key: str, keep: Container[str] = ()
+) -> None:
+    """Callback: z = [1000, 999, 998, 0], C = 4, with the wide range switched on.
+
+    e^z overflows float64 for the first three entries; the shifted steps do not.
+    Controls named in ``keep`` (hidden by a classroom link) keep their values.
+    """
+    values: dict[str, object] = {
+        switch_key: True,
+        class_count(prefix).key: len(OVERFLOW_EXAMPLE_Z),
+    }
+    for k, value in enumerate(OVERFLOW_EXAMPLE_Z):
+        values[z_entry(prefix, k).key] = value
+    for key, value in values.items():
+        if key not in keep:
+            st.session_state[key] = value
+
+
+def clamp_z_to_range(prefix: str, switch_key: str) -> None:
+    """Callback of the wide-range switch: switched off, z comes back within ±10.
+
+    Each z entry outside the normal range is set to its nearest end, in the
+    session and in the URL: a slider whose range changes is a new widget, and
+    Streamlit would otherwise leave the link without its value.
+    """
+    if st.session_state.get(switch_key):
+        return
+    for k in range(MAX_CLASSES):
+        control = z_entry(prefix, k)
+        value = st.session_state.get(control.key)
+        if isinstance(value, int | float) and not control.low <= value <= control.high:
+            st.session_state[control.key] = control.nearest(float(value))
 
 
 def descent_path(path_key: str, start: object, start_z: np.ndarray) -> list[np.ndarray]:

@@ -418,4 +418,26 @@ STRINGS: dict[str, str] = {
     "reconnect.uploader_browse": "Browse files",
     "reconnect.uploader_upload": "Upload",
     "reconnect.uploader_per_file": "{size} per file{types}",
+    # Overflow, shown: why softmax subtracts max z (explorer)
+    "explorer.overflow": "Why subtract max z? (z up to ±1000)",
+    "explorer.overflow_help": (
+        "Widens the z sliders to −1000 … 1000 and shows e^z computed naively in"
+        " float64 and float32 beside the shifted computation e^(z − max z)."
+    ),
+    "explorer.overflow_example": "An example that overflows",
+    "overflow.title": "Naive e^z against e^(z − max z)",
+    "overflow.float64": "float64",
+    "overflow.float32": "float32",
+    "overflow.shifted": "shifted",
+    "overflow.marked": "e^z overflows float64 here: t is shown shifted by max z",
+    "overflow.explain": (
+        "⚠ e^z overflows to inf past z ≈ {f64} in float64 and past z ≈ {f32} in"
+        " float32; then Σt = inf and a = inf / inf = NaN. Subtracting max z first"
+        " makes every exponent ≤ 0, so e^(z − max z) ≤ 1 and a stays exact: that is"
+        " why softmax_core subtracts the max."
+    ),
+    "overflow.none_yet": (
+        "Nothing overflows yet: move a z past 88.72 (float32) or 709.78 (float64),"
+        " or press “An example that overflows”."
+    ),
 }

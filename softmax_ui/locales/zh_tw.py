@@ -375,4 +375,26 @@ STRINGS: dict[str, str] = {
     "reconnect.uploader_browse": "選擇檔案",
     "reconnect.uploader_upload": "上傳",
     "reconnect.uploader_per_file": "每個檔案上限 {size}{types}",
+    # Overflow, shown: why softmax subtracts max z (explorer)
+    "explorer.overflow": "為什麼要減去 max z？（z 可到 ±1000）",
+    "explorer.overflow_help": (
+        "把 z 的滑桿放寬到 −1000 … 1000，並將以 float64 與 float32 直接計算的 e^z"
+        " 與先平移的 e^(z − max z) 並列比較。"
+    ),
+    "explorer.overflow_example": "會溢位的例子",
+    "overflow.title": "直接計算 e^z 與 e^(z − max z) 的比較",
+    "overflow.float64": "float64",
+    "overflow.float32": "float32",
+    "overflow.shifted": "平移後",
+    "overflow.marked": "此處 e^z 在 float64 會溢位：t 是減去 max z 後的值",
+    "overflow.explain": (
+        "⚠ 在 float64 中 z 超過約 {f64}、在 float32 中 z 超過約 {f32} 時，e^z"
+        " 會溢位成 inf；於是 Σt = inf，a = inf / inf = NaN。先減去 max z，"
+        "每個指數都 ≤ 0，e^(z − max z) ≤ 1，a 仍然精確：這就是 softmax_core"
+        " 要減去最大值的原因。"
+    ),
+    "overflow.none_yet": (
+        "目前還沒有溢位：把某個 z 移到超過 88.72（float32）或 709.78（float64），"
+        "或按「會溢位的例子」。"
+    ),
 }
