@@ -12,8 +12,10 @@ from softmax_core import (
 )
 from softmax_ui import controls, formulas, live
 from softmax_ui.callbacks import (
+    apply_pending_z,
     clamp_z_to_range,
     randomize_z,
+    rerun_for_pending_z,
     reset_to_lecture,
     show_overflow_example,
     z_values,
@@ -51,6 +53,7 @@ with st.container(horizontal=True, gap="medium", vertical_alignment="center"):
         key=controls.EXPLORER_OVERFLOW_EXAMPLE.key,
         icon=":material/warning:",
     )
+apply_pending_z("explorer")
 
 
 # C, the class names and the two buttons decide which sliders there are: a
@@ -125,6 +128,7 @@ def _view(names: list[str], overflow: bool) -> None:
         # The exponent is z/T: naive and shifted computations of the same a.
         scaled = z / temperature
         view.overflow_comparison(
+            "explorer",
             names,
             shifted_softmax_steps(scaled),
             naive_softmax_steps(scaled, np.float64),
@@ -136,6 +140,7 @@ def _view(names: list[str], overflow: bool) -> None:
 
 
 sliders_and_view(names, overflow)
+rerun_for_pending_z("explorer")
 
 softmax_and_hardmax = formulas.side_by_side(
     formulas.SOFTMAX_WITH_TEMPERATURE, formulas.HARDMAX

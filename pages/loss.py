@@ -100,6 +100,10 @@ losses = [loss_from_logits(y, v) for v in path]
 p_true = [softmax(v)[true_class] for v in path]
 with trace_col:
     view.descent_trace("loss", losses, p_true, names[true_class], trace_sizes)
+# dz[L] on the bars of z: where the next step moves each logit, played.
+view.step_on_z(
+    "loss", names, y, z, step_size=float(st.session_state[STEP_SIZE.key]), sizes=sizes
+)
 
 st.subheader(tr("loss.check"))
 view.gradient_check(names, check_output_gradient(y, z=z))

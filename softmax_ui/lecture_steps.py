@@ -123,6 +123,11 @@ def loss_step() -> None:
     with view_col:
         loss_view.terms(names, y, y_hat)
         loss_view.true_term_note(y_hat, true_class)
+    # dz[L] = ŷ − y on the bars of z = log ŷ, and one step with α = 1 played.
+    loss_view.step_on_z(
+        PREFIX, names, y, logits_from_probabilities(y_hat), step_size=1.0,
+        sizes=figure_sizes(),
+    )  # fmt: skip
     show_math(formulas.LOSS, loss_terms, key=MATH_KEY)
 
 

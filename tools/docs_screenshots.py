@@ -66,6 +66,8 @@ class Shot:
     name: str
     path: str
     size: tuple[int, int]
+    # A CSS selector of an element scrolled into view before the shot ("": the top).
+    scroll_to: str = ""
 
 
 def shots() -> list[Shot]:
@@ -95,6 +97,20 @@ def shots() -> list[Shot]:
         )
     phone = "{}x{}".format(*PHONE)
     listed += [Shot(f"{page}-{phone}", f"/{page}", PHONE) for page in PHONE_PAGES]
+    # Why softmax subtracts max z: the overflow example, naive against shifted;
+    # and dz[L] as arrows on z with the step played (the loss page).
+    overflow = "/explorer?present=true&explorer_overflow=true&" + "&".join(
+        f"explorer_z{k}={v}" for k, v in enumerate((1000, 999, 998, 0))
+    )
+    for suffix, lang in (("", ""), ("-zh-TW", "&lang=zh-TW")):
+        listed.append(Shot(
+            f"explorer-overflow-{projector}{suffix}", overflow + lang, PROJECTOR,
+            scroll_to=".st-key-explorer_overflow_table",
+        ))  # fmt: skip
+        listed.append(Shot(
+            f"loss-dz-arrows-{projector}{suffix}", f"/loss?present=true{lang}",
+            PROJECTOR, scroll_to=".st-key-loss_step_on_z",
+        ))  # fmt: skip
     return listed
 
 
@@ -146,6 +162,12 @@ def take(browser, base: str, shot: Shot, out: Path, settle: float, full: bool) -
         _wait_idle(page, runs, 1000, requested_since=mark)
         page.wait_for_timeout(int(settle * 1000))
         _wait_idle(page, runs, 500)
+        if shot.scroll_to:
+            # Its top a little below the window's: the heading above it shows.
+            page.locator(shot.scroll_to).first.evaluate(
+                "e => e.scrollIntoView({block: 'end'})"
+            )
+            _wait_idle(page, runs, 500)
         if full:
             tall = max(height, int(page.evaluate(_CONTENT_HEIGHT)))
             page.set_viewport_size({"width": width, "height": tall})

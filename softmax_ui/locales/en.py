@@ -440,4 +440,16 @@ STRINGS: dict[str, str] = {
         "Nothing overflows yet: move a z past 88.72 (float32) or 709.78 (float64),"
         " or press “An example that overflows”."
     ),
+    # dz on the bars: one gradient step on z, drawn and played (loss, lecture)
+    "dz_arrows.title": "One gradient step on z: z ← z − α·dz[L], α = {alpha}",
+    "dz_arrows.move": "−α·dz = {move}",
+    "dz_arrows.z_title": "z[L]: each arrow goes to z − α·dz",
+    "dz_arrows.y_hat_title": "ŷ = softmax(z)",
+    "dz_arrows.play": "▶ Play the step",
+    "dz_arrows.caption": (
+        "Each arrow is −α·dz_j with dz = ŷ − y (α = {alpha}). The true class,"
+        " {name}, has dz = ŷ − 1 = {dz} < 0, so its logit rises; every other class"
+        " has dz_j = ŷ_j > 0, so its logit falls. Press ▶ to watch ŷ follow: the"
+        " true class's probability goes up."
+    ),
 }

@@ -397,4 +397,15 @@ STRINGS: dict[str, str] = {
         "目前還沒有溢位：把某個 z 移到超過 88.72（float32）或 709.78（float64），"
         "或按「會溢位的例子」。"
     ),
+    # dz on the bars: one gradient step on z, drawn and played (loss, lecture)
+    "dz_arrows.title": "對 z 做一步梯度下降：z ← z − α·dz[L]，α = {alpha}",
+    "dz_arrows.move": "−α·dz = {move}",
+    "dz_arrows.z_title": "z[L]：每個箭頭指向 z − α·dz",
+    "dz_arrows.y_hat_title": "ŷ = softmax(z)",
+    "dz_arrows.play": "▶ 播放這一步",
+    "dz_arrows.caption": (
+        "每個箭頭是 −α·dz_j，其中 dz = ŷ − y（α = {alpha}）。真實類別「{name}」的"
+        " dz = ŷ − 1 = {dz} < 0，所以它的 logit 上升；其他類別的 dz_j = ŷ_j > 0，"
+        "logit 下降。按 ▶ 看 ŷ 跟著改變：真實類別的機率上升。"
+    ),
 }

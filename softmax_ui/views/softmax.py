@@ -103,6 +103,7 @@ def logit_bars(prefix: str, names: Sequence[str], z: np.ndarray) -> None:
 
 
 def overflow_comparison(
+    prefix: str,
     names: Sequence[str],
     shifted: SoftmaxSteps,
     naive64: SoftmaxSteps,
@@ -115,17 +116,17 @@ def overflow_comparison(
     """
     from .. import tables
 
-    st.subheader(tr("overflow.title"), anchor=False)
-    st.table(
-        tables.overflow_table(names, shifted, naive64, naive32), hide_index=True
-    )
-    overflowed = bool(naive32.overflowed.any())
-    st.markdown(
-        tr(
-            "overflow.explain",
-            f64=f"{EXP_OVERFLOW[np.dtype(np.float64)]:.2f}",
-            f32=f"{EXP_OVERFLOW[np.dtype(np.float32)]:.2f}",
+    with st.container(key=f"{prefix}_overflow_table"):
+        st.subheader(tr("overflow.title"), anchor=False)
+        st.table(
+            tables.overflow_table(names, shifted, naive64, naive32), hide_index=True
         )
-    )
-    if not overflowed:
-        st.caption(tr("overflow.none_yet"))
+        st.markdown(
+            tr(
+                "overflow.explain",
+                f64=f"{EXP_OVERFLOW[np.dtype(np.float64)]:.2f}",
+                f32=f"{EXP_OVERFLOW[np.dtype(np.float32)]:.2f}",
+            )
+        )
+        if not naive32.overflowed.any():
+            st.caption(tr("overflow.none_yet"))
