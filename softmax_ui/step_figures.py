@@ -104,27 +104,23 @@ def step_on_z(
             "yanchor": "bottom" if move > 0 else "top",
             "font": {"size": sizes.tick, "color": colour},
         })  # fmt: skip
-    for text, x in ((z_title, 0.0), (y_hat_title, 0.66)):
-        annotations.append({
-            "x": x, "y": 1.0, "xref": "paper", "yref": "paper", "text": text,
-            "showarrow": False, "xanchor": "left", "yanchor": "bottom",
-            "font": {"size": sizes.font},
-        })  # fmt: skip
     ticks = {"tickmode": "array", "tickvals": positions, "ticktext": list(names)}
     layout = _layout(
         sizes, data, title, showlegend=False,
         height=sizes.height + 3 * sizes.font,
-        xaxis=_axis(sizes, domain=[0.0, 0.58], range=[-0.5, len(names) - 0.05],
-                    **ticks),
+        xaxis=_axis(sizes, z_title, domain=[0.0, 0.58],
+                    range=[-0.5, len(names) - 0.05], **ticks),
         yaxis=_axis(sizes, range=[low - pad, high + pad], zeroline=True,
                     zerolinewidth=2),
-        xaxis2=_axis(sizes, domain=[0.66, 1.0], anchor="y2", **ticks),
+        xaxis2=_axis(sizes, y_hat_title, domain=[0.66, 1.0], anchor="y2", **ticks),
         yaxis2=_axis(sizes, anchor="x2", range=[0, 1.18], tickformat=".1f"),
         annotations=annotations,
         updatemenus=[{
             "type": "buttons", "showactive": False, "direction": "left",
-            "x": 1.0, "xanchor": "right", "y": 1.0, "yanchor": "bottom",
-            "pad": {"b": 2 * sizes.font},
+            # Top left, under the title: in view where a phone scrolls the
+            # chart sideways (softmax_ui/phone.css).
+            "x": 0.0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+            "pad": {"b": sizes.font // 2},
             "font": {"size": sizes.font},
             "buttons": [{
                 "label": play, "method": "animate",
@@ -134,7 +130,7 @@ def step_on_z(
             }],
         }],
     )  # fmt: skip
-    # Room above the plots for the subplot titles, under the figure's title.
+    # Room above the plots for the play button, under the figure's title.
     layout["margin"]["t"] += 2 * sizes.font
     frames = [
         {
