@@ -113,21 +113,25 @@ def logistic() -> None:
 
 def loss_step() -> None:
     names = _names()
-    control_col, view_col = st.columns([1, 2], gap="large")
+    # The terms beside the controls, the step on z beside them: projected, the
+    # whole step fits the screen.
+    (control_col, _), (view_col, sizes) = sized_columns(
+        [1, 2], figure_sizes(), gap="large"
+    )
     with control_col:
         true_class = loss_view.true_class(TRUE_CLASS.on(PREFIX), names, linked=False)
     y = one_hot([true_class], LECTURE_CLASSES)[:, 0]
     y_hat = np.array(LECTURE_Y_HAT)
     with control_col:
         loss_view.value(loss(y, y_hat))
-    with view_col:
         loss_view.terms(names, y, y_hat)
         loss_view.true_term_note(y_hat, true_class)
-    # dz[L] = ŷ − y on the bars of z = log ŷ, and one step with α = 1 played.
-    loss_view.step_on_z(
-        PREFIX, names, y, logits_from_probabilities(y_hat), step_size=1.0,
-        sizes=figure_sizes(),
-    )  # fmt: skip
+    with view_col:
+        # dz[L] = ŷ − y on the bars of z = log ŷ, and one step with α = 1 played.
+        loss_view.step_on_z(
+            PREFIX, names, y, logits_from_probabilities(y_hat), step_size=1.0,
+            sizes=sizes,
+        )  # fmt: skip
     show_math(formulas.LOSS, loss_terms, key=MATH_KEY)
 
 

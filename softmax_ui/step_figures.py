@@ -64,7 +64,6 @@ def step_on_z(
     true_class: int,
     sizes: Sizes,
     *,
-    move_label: str,
     title: str,
     z_title: str,
     y_hat_title: str,
@@ -73,8 +72,8 @@ def step_on_z(
     """z[L] with an arrow −α·dz_j on each entry, ŷ beside it, one step animated.
 
     ``z_frames`` and ``y_hat_frames`` are frames × C (row 0 the start, the
-    last one step on); ``dz`` is ŷ − y at the start. ``move_label`` is the
-    arrow's label with ``{move}`` for −α·dz_j. Each arrow is coloured by the
+    last one step on); ``dz`` is ŷ − y at the start. Each arrow is labelled
+    with its length −α·dz_j and coloured by the
     sign of dz_j (as :func:`softmax_ui.figures.signed_bars` colours dz): the
     true class's dz is negative and its arrow points up.
     """
@@ -97,12 +96,13 @@ def step_on_z(
             "showarrow": True, "arrowhead": 2, "arrowsize": 1.1,
             "arrowwidth": max(3.0, sizes.line), "arrowcolor": colour, "text": "",
         })  # fmt: skip
+        # The move printed just past the arrow's head, in the arrow's colour.
         annotations.append({
-            "x": k + 0.3, "y": float(end[k]), "xref": "x", "yref": "y",
-            "text": f"<b>{move_label.format(move=f'{move:+.2f}')}</b>",
-            "showarrow": False, "xanchor": "left",
+            "x": k, "y": float(end[k]), "xref": "x", "yref": "y",
+            "text": f"<b>{move:+.2f}</b>", "showarrow": False,
             "yanchor": "bottom" if move > 0 else "top",
-            "font": {"size": sizes.tick, "color": colour},
+            "yshift": 6 if move > 0 else -6,
+            "font": {"size": sizes.bar_text, "color": colour},
         })  # fmt: skip
     ticks = {"tickmode": "array", "tickvals": positions, "ticktext": list(names)}
     layout = _layout(

@@ -442,8 +442,7 @@ STRINGS: dict[str, str] = {
     ),
     # dz on the bars: one gradient step on z, drawn and played (loss, lecture)
     "dz_arrows.title": "One gradient step on z: z ← z − α·dz[L], α = {alpha}",
-    "dz_arrows.move": "−α·dz = {move}",
-    "dz_arrows.z_title": "z[L]: each arrow goes to z − α·dz",
+    "dz_arrows.z_title": "z[L], with an arrow −α·dz from z to z − α·dz",
     "dz_arrows.y_hat_title": "ŷ = softmax(z)",
     "dz_arrows.play": "▶ Play the step",
     "dz_arrows.caption": (

@@ -399,8 +399,7 @@ STRINGS: dict[str, str] = {
     ),
     # dz on the bars: one gradient step on z, drawn and played (loss, lecture)
     "dz_arrows.title": "對 z 做一步梯度下降：z ← z − α·dz[L]，α = {alpha}",
-    "dz_arrows.move": "−α·dz = {move}",
-    "dz_arrows.z_title": "z[L]：每個箭頭指向 z − α·dz",
+    "dz_arrows.z_title": "z[L]，箭頭 −α·dz 從 z 指向 z − α·dz",
     "dz_arrows.y_hat_title": "ŷ = softmax(z)",
     "dz_arrows.play": "▶ 播放這一步",
     "dz_arrows.caption": (

@@ -120,7 +120,6 @@ def step_on_z(
     true_class = int(np.argmax(y))
     figure = step_figures.step_on_z(
         names, z_frames, y_hat_frames, dz, true_class, sizes,
-        move_label=tr("dz_arrows.move"),
         title=tr("dz_arrows.title", alpha=f"{step_size:g}"),
         z_title=tr("dz_arrows.z_title"), y_hat_title=tr("dz_arrows.y_hat_title"),
         play=tr("dz_arrows.play"),
