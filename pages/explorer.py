@@ -133,6 +133,7 @@ def _view(names: list[str], overflow: bool) -> None:
             shifted_softmax_steps(scaled),
             naive_softmax_steps(scaled, np.float64),
             naive_softmax_steps(scaled, np.float32),
+            temperature=temperature,
         )
     view.python_view(
         "explorer", names, table, soft, hard, temperature=temperature

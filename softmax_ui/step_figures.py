@@ -124,9 +124,14 @@ def step_on_z(
             "font": {"size": sizes.font},
             "buttons": [{
                 "label": play, "method": "animate",
-                "args": [None, {"frame": {"duration": FRAME_MS, "redraw": True},
-                                "transition": {"duration": 0},
-                                "fromcurrent": False, "mode": "immediate"}],
+                # Every frame by name (None would say so too, but is written
+                # as null, which reads as a NaN in the figure's JSON).
+                "args": [
+                    [str(i) for i in range(len(z_frames))],
+                    {"frame": {"duration": FRAME_MS, "redraw": True},
+                     "transition": {"duration": 0}, "fromcurrent": False,
+                     "mode": "immediate"},
+                ],
             }],
         }],
     )  # fmt: skip

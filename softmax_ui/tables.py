@@ -63,15 +63,23 @@ def overflow_table(
     shifted: SoftmaxSteps,
     naive64: SoftmaxSteps,
     naive32: SoftmaxSteps,
+    *,
+    temperature: float = 1.0,
 ) -> pd.DataFrame:
     """e^z and a computed naively in float64 and float32 beside the shifted steps.
 
     One row per class, then a row Σ with Σt (and Σa). What overflowed is
-    marked ⚠ and written as numpy gives it: ``inf``, ``NaN``.
+    marked ⚠ and written as numpy gives it: ``inf``, ``NaN``. With T ≠ 1 the
+    steps were computed from z/T, and the first column says so.
     """
+
+    def total(steps: SoftmaxSteps) -> str:
+        value = float(np.sum(steps.a))
+        return f"{value:.3f}" if np.isfinite(value) else _naive(value)
+
     rows = {
         tr("table.class"): [*names, "Σ"],
-        "z": [*(f"{v:.1f}" for v in shifted.z), ""],
+        "z" if temperature == 1.0 else "z/T": [*(f"{v:.1f}" for v in shifted.z), ""],
     }
     for label, steps in (
         (tr("overflow.float64"), naive64),
@@ -80,13 +88,13 @@ def overflow_table(
         rows[f"e^z ({label})"] = [*map(_naive, steps.t), _naive(steps.total)]
         rows[f"a ({label})"] = [
             *(_naive(v) if not np.isfinite(v) else f"{v:.3f}" for v in steps.a),
-            _naive(float(np.sum(steps.a))),
+            total(steps),
         ]
     rows["z − max z"] = [*(f"{v:.1f}" for v in shifted.z - shifted.shift), ""]
     rows["e^(z − max z)"] = [*map(_number, shifted.t), _number(shifted.total)]
     rows[f"a ({tr('overflow.shifted')})"] = [
         *(f"{v:.3f}" for v in shifted.a),
-        f"{float(np.sum(shifted.a)):.3f}",
+        total(shifted),
     ]
     return pd.DataFrame(rows)
 

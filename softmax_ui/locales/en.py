@@ -436,6 +436,7 @@ STRINGS: dict[str, str] = {
         " makes every exponent ≤ 0, so e^(z − max z) ≤ 1 and a stays exact: that is"
         " why softmax_core subtracts the max."
     ),
+    "overflow.temperature": "T = {T}: every step here starts from z/T, whose e^(z/T) is what overflows.",
     "overflow.none_yet": (
         "Nothing overflows yet: move a z past 88.72 (float32) or 709.78 (float64),"
         " or press “An example that overflows”."

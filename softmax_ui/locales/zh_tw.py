@@ -393,6 +393,7 @@ STRINGS: dict[str, str] = {
         "每個指數都 ≤ 0，e^(z − max z) ≤ 1，a 仍然精確：這就是 softmax_core"
         " 要減去最大值的原因。"
     ),
+    "overflow.temperature": "T = {T}：這裡每一步都從 z/T 開始，溢位的是 e^(z/T)。",
     "overflow.none_yet": (
         "目前還沒有溢位：把某個 z 移到超過 88.72（float32）或 709.78（float64），"
         "或按「會溢位的例子」。"

@@ -108,6 +108,8 @@ def overflow_comparison(
     shifted: SoftmaxSteps,
     naive64: SoftmaxSteps,
     naive32: SoftmaxSteps,
+    *,
+    temperature: float = 1.0,
 ) -> None:
     """Why the core subtracts max z: naive e^z in float64 and float32 beside it.
 
@@ -119,8 +121,13 @@ def overflow_comparison(
     with st.container(key=f"{prefix}_overflow_table"):
         st.subheader(tr("overflow.title"), anchor=False)
         st.table(
-            tables.overflow_table(names, shifted, naive64, naive32), hide_index=True
+            tables.overflow_table(
+                names, shifted, naive64, naive32, temperature=temperature
+            ),
+            hide_index=True,
         )
+        if temperature != 1.0:
+            st.caption(tr("overflow.temperature", T=f"{temperature:g}"))
         st.markdown(
             tr(
                 "overflow.explain",

@@ -122,3 +122,17 @@ def test_in_chinese_the_switch_the_button_and_the_table_are_translated():
     table = comparison(at, ZH)
     assert table[f"a ({ZH['overflow.shifted']})"][0] == "0.665"
     assert any("709.78" in m.value and "溢位" in m.value for m in at.markdown)
+
+
+def test_with_a_temperature_the_table_starts_from_z_over_t_and_says_so():
+    at = open_page(
+        "explorer",
+        {SWITCH: "true", "explorer_z0": "400", "explorer_temperature": "0.5"},
+    )
+    table = comparison(at)
+    # e^(400/0.5) = e^800 overflows float64, though e^400 would not.
+    assert table["z/T"][0] == "800.0" and table["e^z (float64)"][0] == "⚠ inf"
+    assert table["a (shifted)"][0] == "1.000"
+    assert any(
+        EN["overflow.temperature"].format(T="0.5") == c.value for c in at.caption
+    )
