@@ -157,3 +157,24 @@ def test_the_play_button_moves_z_to_the_arrows_heads(app, path, key, start, end)
     # It went there in steps: the cat's logit passed values between the two.
     between = [z[1] for z in seen if start[1] + 0.01 < z[1] < end[1] - 0.01]
     assert between, seen
+
+
+def test_the_live_views_own_input_sends_1000_and_python_keeps_it(app):
+    app.open("/explorer?explorer_overflow=true")
+    box = app.page.locator(f'{LIVE} input[data-key="explorer_z2"]')
+    box.focus()
+    mark = app.runs.mark()
+    app.page.keyboard.press("End")  # the input's maximum, sent on the change
+    app.settle(requested_since=mark)
+
+    def python_has_it() -> None:
+        assert link(app.page).get("explorer_z2") in (["1000"], ["1000.0"])
+        assert (
+            app.page.locator('.st-key-explorer_z2 input[type="range"]').evaluate(
+                "e => Number(e.value)"
+            )
+            == 1000
+        )
+        assert table_cells(app.page)[2][2] == "⚠ inf"
+
+    app.eventually(python_has_it)
