@@ -1,6 +1,5 @@
 """Softmax vs hardmax: sliders for z[L], live bars and the lecture's step table."""
 
-import numpy as np
 import streamlit as st
 
 from softmax_core import (
@@ -131,8 +130,8 @@ def _view(names: list[str], overflow: bool) -> None:
             "explorer",
             names,
             shifted_softmax_steps(scaled),
-            naive_softmax_steps(scaled, np.float64),
-            naive_softmax_steps(scaled, np.float32),
+            naive_softmax_steps(scaled, "float64"),
+            naive_softmax_steps(scaled, "float32"),
             temperature=temperature,
         )
     view.python_view(
