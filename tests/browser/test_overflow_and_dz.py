@@ -178,3 +178,22 @@ def test_the_live_views_own_input_sends_1000_and_python_keeps_it(app):
         assert table_cells(app.page)[2][2] == "⚠ inf"
 
     app.eventually(python_has_it)
+
+
+def test_the_switch_and_the_wide_z_survive_a_visit_to_another_page(app):
+    app.open("/explorer")
+    example = en.STRINGS["explorer.overflow_example"]
+    app.interact(app.page.get_by_role("button", name=example).click)
+    nav = app.page.locator('[data-testid="stSidebarNavLink"]')
+    app.interact(nav.filter(has_text=en.STRINGS["loss.nav"]).click)
+    app.interact(nav.filter(has_text=en.STRINGS["explorer.nav"]).click)
+    assert app.exceptions() == []
+
+    def back_as_it_was() -> None:
+        assert slider_range(app.page, "explorer_z0") == (-1000, 1000)
+        assert table_cells(app.page)[0][1] == "1000.0"
+        shown = link(app.page)
+        assert shown["explorer_overflow"] == ["true"]
+        assert float(shown["explorer_z0"][0]) == 1000
+
+    app.eventually(back_as_it_was)
