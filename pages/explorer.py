@@ -145,6 +145,10 @@ rerun_for_pending_z("explorer")
 softmax_and_hardmax = formulas.side_by_side(
     formulas.SOFTMAX_WITH_TEMPERATURE, formulas.HARDMAX
 )
-show_math(softmax_and_hardmax, softmax, hardmax, key="explorer_math")
+# With "why subtract max z" on, the two computations the table sets side by side.
+overflow_steps = (shifted_softmax_steps, naive_softmax_steps) if overflow else ()
+show_math(
+    softmax_and_hardmax, softmax, hardmax, *overflow_steps, key="explorer_math"
+)
 
 finish_page()

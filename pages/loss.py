@@ -11,6 +11,7 @@ from softmax_core import (
     one_hot,
     output_gradient,
     softmax,
+    step_on_z_frames,
     true_class_loss_curve,
 )
 from softmax_ui import formulas
@@ -109,6 +110,8 @@ st.subheader(tr("loss.check"))
 view.gradient_check(names, check_output_gradient(y, z=z))
 
 loss_and_gradient = formulas.side_by_side(formulas.LOSS, formulas.OUTPUT_GRADIENT)
-show_math(loss_and_gradient, loss_terms, output_gradient, key="loss_math")
+show_math(
+    loss_and_gradient, loss_terms, output_gradient, step_on_z_frames, key="loss_math"
+)
 
 finish_page()

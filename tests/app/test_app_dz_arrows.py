@@ -115,3 +115,10 @@ def test_in_chinese_the_step_figure_and_its_button_are_translated(page, key):
     )
     assert ZH["dz_arrows.title"].format(alpha="1") in str(fig["layout"]["title"])
     assert fig["layout"]["xaxis"]["title"]["text"] == ZH["dz_arrows.z_title"]
+
+
+def test_show_the_math_of_the_loss_page_shows_the_animated_step():
+    at = open_page("loss")
+    at.session_state["loss_math"] = True
+    at.run()
+    assert any("def step_on_z_frames(" in c.value for c in at.code)

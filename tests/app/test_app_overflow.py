@@ -136,3 +136,14 @@ def test_with_a_temperature_the_table_starts_from_z_over_t_and_says_so():
     assert any(
         EN["overflow.temperature"].format(T="0.5") == c.value for c in at.caption
     )
+
+
+def test_show_the_math_adds_the_shifted_and_naive_steps_while_the_switch_is_on():
+    at = open_page("explorer")
+    at.session_state["explorer_math"] = True
+    at.run()
+    assert not any("def shifted_softmax_steps(" in c.value for c in at.code)
+    at = set_widget(at, SWITCH, True)
+    sources = " ".join(c.value for c in at.code)
+    assert "def shifted_softmax_steps(" in sources
+    assert "def naive_softmax_steps(" in sources

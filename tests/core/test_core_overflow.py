@@ -113,9 +113,7 @@ def test_the_animation_of_a_step_starts_at_z_and_ends_at_one_gradient_step():
     z_frames, y_hat_frames = step_on_z_frames(y, z=z, step_size=1.0, frames=13)
     assert z_frames.shape == y_hat_frames.shape == (13, 4)
     np.testing.assert_allclose(z_frames[0], z)
-    np.testing.assert_allclose(
-        z_frames[-1], gradient_step_on_z(y, z=z, step_size=1.0)
-    )
+    np.testing.assert_allclose(z_frames[-1], gradient_step_on_z(y, z=z, step_size=1.0))
     # dz = ŷ − y = [0.3, −0.8, 0.1, 0.4]: the cat's logit rises by 0.8.
     np.testing.assert_allclose(z_frames[-1] - z, [-0.3, 0.8, -0.1, -0.4])
     np.testing.assert_allclose(
@@ -123,6 +121,37 @@ def test_the_animation_of_a_step_starts_at_z_and_ends_at_one_gradient_step():
     )
     # The true class's probability rises at every stage of the step.
     assert np.all(np.diff(y_hat_frames[:, 1]) > 0)
+
+
+@FAST
+@given(
+    z=hnp.arrays(np.float64, st.integers(2, 10), elements=st.floats(-10, 10)),
+    data=st.data(),
+    step_size=st.floats(0.1, 5.0),
+    frames=st.integers(2, 30),
+)
+def test_every_animation_ends_at_one_step_and_its_y_hat_is_softmax(
+    z, data, step_size, frames
+):
+    y = np.zeros(z.size)
+    y[data.draw(st.integers(0, z.size - 1))] = 1.0
+    z_frames, y_hat_frames = step_on_z_frames(
+        y, z=z, step_size=step_size, frames=frames
+    )
+    np.testing.assert_allclose(z_frames[0], z)
+    np.testing.assert_allclose(
+        z_frames[-1], gradient_step_on_z(y, z=z, step_size=step_size), atol=1e-12
+    )
+    np.testing.assert_allclose(y_hat_frames.sum(axis=1), 1.0, rtol=1e-12)
+    np.testing.assert_allclose(
+        y_hat_frames, scipy.special.softmax(z_frames, axis=1), rtol=1e-9, atol=1e-300
+    )
+    # Every stage moves each z_j the same way, by equal steps.
+    np.testing.assert_allclose(
+        np.diff(z_frames, axis=0),
+        np.diff(z_frames, axis=0)[0:1].repeat(frames - 1, axis=0),
+        atol=1e-12,
+    )
 
 
 def test_an_animation_needs_two_frames():
