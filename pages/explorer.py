@@ -52,7 +52,7 @@ with st.container(horizontal=True, gap="medium", vertical_alignment="center"):
         key=controls.EXPLORER_OVERFLOW_EXAMPLE.key,
         icon=":material/warning:",
     )
-apply_pending_z("explorer")
+apply_pending_z("explorer", wide=overflow)
 
 
 # C, the class names and the two buttons decide which sliders there are: a

@@ -72,8 +72,9 @@ def show_overflow_example(
     Controls named in ``keep`` (hidden by a classroom link) keep their values.
     The z values wait for the sliders to widen (see :func:`apply_pending_z`).
     """
-    if switch_key not in keep:
-        st.session_state[switch_key] = True
+    if switch_key in keep and not st.session_state.get(switch_key):
+        return  # a link hides the switch, off: z stays within ±10
+    st.session_state[switch_key] = True
     count = class_count(prefix).key
     if count not in keep:
         st.session_state[count] = len(OVERFLOW_EXAMPLE_Z)
@@ -110,13 +111,18 @@ def clamp_z_to_range(prefix: str, switch_key: str) -> None:
 # into the link after them (write_pending_z).
 
 
-def apply_pending_z(prefix: str) -> None:
+def apply_pending_z(prefix: str, *, wide: bool) -> None:
     """Set the z values a range change left waiting, if their run has come.
 
-    Call before the sliders are drawn.
+    Call before the sliders are drawn; ``wide`` is their range (each value is
+    brought into it).
     """
     pending = st.session_state.get(_pending_key(prefix))
     if pending and st.session_state.get(f"{_pending_key(prefix)}_ready"):
+        for k, control in enumerate(z_entries(prefix)):
+            if control.key in pending:
+                nearest = z_entry(prefix, k, wide=wide).nearest(pending[control.key])
+                pending[control.key] = nearest
         st.session_state.update(pending)
 
 

@@ -147,3 +147,20 @@ def test_show_the_math_adds_the_shifted_and_naive_steps_while_the_switch_is_on()
     sources = " ".join(c.value for c in at.code)
     assert "def shifted_softmax_steps(" in sources
     assert "def naive_softmax_steps(" in sources
+
+
+def test_a_link_hiding_the_switch_hides_only_the_switch_and_keeps_it_off():
+    at = open_page("explorer", {"hide": SWITCH})
+    rules = "".join(h.value for h in at.html if "display: none" in h.value)
+    assert f".st-key-{SWITCH} " in rules or f".st-key-{SWITCH}{{" in rules
+    assert ".st-key-explorer_overflow_example" not in rules
+    # The example cannot widen a switch the link keeps off: nothing moves.
+    at = click(at, "explorer.overflow_example")
+    assert at.get_by_key(SWITCH).value is False
+    assert z_slider(at, 0).value == 5.0 and z_slider(at, 0).max == 10.0
+
+
+def test_with_the_switch_hidden_but_on_the_example_still_overflows():
+    at = open_page("explorer", {"hide": SWITCH, SWITCH: "true"})
+    at = click(at, "explorer.overflow_example")
+    assert [z_slider(at, k).value for k in range(4)] == [1000.0, 999.0, 998.0, 0.0]
