@@ -220,6 +220,12 @@ ITERATIONS = Control(
 )  # fmt: skip
 # The scrubber through the run's snapshots: its options are the run's.
 SNAPSHOT = Control("training_iteration", "training.iteration")
+# The example selected in "Inside the model" (1-based as Y's columns are
+# labelled; 0 for none): a row of its table, or a column of Y or Ŷ.
+EXAMPLE = Control(
+    "training_example", "inside.example", default=0, low=0, high=3000, step=1,
+    hideable=False,
+)  # fmt: skip
 
 # --- Guided lecture -----------------------------------------------------------
 # Its high end is the number of steps, which the lecture's step list decides.
@@ -246,7 +252,7 @@ REGISTRY: tuple[Control, ...] = (
     RESET_STEPS,
     TWO_CLASS_Z1, TWO_CLASS_Z2,
     DATASET, UPLOAD, TRAINING_C, EXAMPLES, SEED, TEST_SHARE, HIDDEN, ACTIVATION,
-    LEARNING_RATE, ITERATIONS, L2, SNAPSHOT,
+    LEARNING_RATE, ITERATIONS, L2, SNAPSHOT, EXAMPLE,
     LECTURE_STEP, DESCENT_STEP_COUNT, COLUMNS_SHOWN,
 )  # fmt: skip
 BY_KEY: dict[str, Control] = {control.key: control for control in REGISTRY}

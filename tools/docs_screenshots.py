@@ -15,7 +15,11 @@ then saves what the window shows:
 * ``lecture-step-<n>-1920x1080.png`` (and ``-zh-TW``): each step of the
   guided lecture in presenter mode;
 * ``<page>-390x844.png``: the explorer, the loss, C = 2 and training pages on
-  a phone, as a student opens a classroom link (touch, mobile layout).
+  a phone, as a student opens a classroom link (touch, mobile layout);
+* ``training-inside-*``, ``training-divergence-*``: the training page's
+  "Inside the model" (an example selected in the table and ringed on the
+  plane, the W and b grid after a nudge) and a learning rate too large,
+  projected, in English and Traditional Chinese.
 
 A shot is taken once Streamlit is idle (the server has answered the tab's
 last rerun, no element still loads its code, the page is unchanged for a
@@ -66,8 +70,10 @@ class Shot:
     name: str
     path: str
     size: tuple[int, int]
-    # A CSS selector of an element scrolled into view before the shot ("": the top).
+    # A CSS selector to scroll to the top of the window (under the presenter's
+    # navigation), and one to click there first.
     scroll_to: str = ""
+    click: str = ""
 
 
 def shots() -> list[Shot]:
@@ -97,6 +103,21 @@ def shots() -> list[Shot]:
         )
     phone = "{}x{}".format(*PHONE)
     listed += [Shot(f"{page}-{phone}", f"/{page}", PHONE) for page in PHONE_PAGES]
+    # Inside the model: the training run's worst example (271) selected.
+    for suffix, lang in (("", ""), ("-zh-TW", "&lang=zh-TW")):
+        selected = f"/training?present=true&training_example=271{lang}"
+        listed += [
+            Shot(f"training-inside-ring-{projector}{suffix}", selected, PROJECTOR),
+            Shot(f"training-inside-table-{projector}{suffix}", selected, PROJECTOR,
+                 scroll_to=".st-key-training_inside_title"),
+            Shot(f"training-inside-grid-{projector}{suffix}",
+                 f"/training?present=true{lang}", PROJECTOR,
+                 scroll_to=".st-key-training_inside_grid_title",
+                 click=".st-key-training_inside_plus button"),
+            Shot(f"training-divergence-{projector}{suffix}",
+                 "/training?present=true&training_dataset=spirals"
+                 f"&training_learning_rate=30{lang}", PROJECTOR),
+        ]  # fmt: skip
     # Why softmax subtracts max z: the overflow example, naive against shifted;
     # and dz[L] as arrows on z with the step played (the loss page).
     overflow = "/explorer?present=true&explorer_overflow=true&" + "&".join(
@@ -131,6 +152,15 @@ def _save_png(data: bytes, file: Path) -> None:
         image.convert("RGB").save(file, optimize=True)
 
 
+def _scroll_to(page, selector: str) -> None:
+    # Under presenter mode's navigation bar, which stays at the top.
+    page.locator(selector).first.evaluate(
+        "el => { el.style.scrollMarginTop = '110px';"
+        " el.scrollIntoView({block: 'start'}); }"
+    )
+    page.wait_for_timeout(300)
+
+
 def take(browser, base: str, shot: Shot, out: Path, settle: float, full: bool) -> list:
     """Open ``shot`` in a new tab, wait until it is idle, save it; return errors."""
     width, height = shot.size
@@ -163,11 +193,14 @@ def take(browser, base: str, shot: Shot, out: Path, settle: float, full: bool) -
         page.wait_for_timeout(int(settle * 1000))
         _wait_idle(page, runs, 500)
         if shot.scroll_to:
-            # Its top a little below the window's: the heading above it shows.
-            page.locator(shot.scroll_to).first.evaluate(
-                "e => e.scrollIntoView({block: 'end'})"
-            )
-            _wait_idle(page, runs, 500)
+            _scroll_to(page, shot.scroll_to)
+        if shot.click:
+            mark = runs.mark()
+            page.locator(shot.click).first.click()
+            _wait_idle(page, runs, 1000, requested_since=mark)
+            page.mouse.move(0, 0)  # no hover colour or tooltip in the picture
+            _scroll_to(page, shot.scroll_to)
+            page.wait_for_timeout(int(settle * 500))
         if full:
             tall = max(height, int(page.evaluate(_CONTENT_HEIGHT)))
             page.set_viewport_size({"width": width, "height": tall})

@@ -418,6 +418,76 @@ STRINGS: dict[str, str] = {
     "reconnect.uploader_browse": "Browse files",
     "reconnect.uploader_upload": "Upload",
     "reconnect.uploader_per_file": "{size} per file{types}",
+    # Inside the model (softmax_ui/views/inside.py, parameters.py)
+    "inside.title": "Inside the model",
+    "inside.example": "Selected example",
+    "inside.example_name": "example ({i})",
+    "inside.diverged_mark": "diverging from iteration {it}",
+    "inside.diverged_plain": "J stops coming down at iteration {it}: the learning rate is too large.",
+    "inside.diverged_rising": (
+        "**J stops coming down at iteration {it}** (× on the curve): it keeps"
+        " rising, or stays above where it started. α = {alpha} is too large, each"
+        " step overshoots; try α = {smaller}."
+    ),
+    "inside.diverged_stopped": (
+        "**J blew up after iteration {it}** (× on the curve): the next step made it"
+        " infinite or huge, and training stopped. α = {alpha} is too large; try"
+        " α = {smaller}."
+    ),
+    "inside.table_title": "Each example's loss, worst first",
+    "inside.table_intro": (
+        "All m = {m} examples at iteration {it}, sorted by their loss"
+        " L⁽ⁱ⁾ = −log ŷ of the true class, largest first: the examples the model"
+        " gets most wrong are on top, and they pull hardest on dZ = Ŷ − Y."
+    ),
+    "inside.table_select": (
+        "Select a row (the box at its left) to ring its point on the plane and"
+        " frame its column in Y and Ŷ; a click on a column of Y or Ŷ selects that"
+        " example here."
+    ),
+    "inside.summary_right": (
+        "**Example ({i})**, row {rank} of {m} by loss, x = ({x}): true class {true}, ŷ = {p} for it,"
+        " L⁽ⁱ⁾ = {loss}. Predicted: {predicted}, right."
+    ),
+    "inside.summary_wrong": (
+        "**Example ({i})**, row {rank} of {m} by loss, x = ({x}): true class {true}, ŷ = {p} for it,"
+        " L⁽ⁱ⁾ = {loss}. Predicted: **{predicted}**, wrong."
+    ),
+    "inside.summary_dz": "Its column of dZ = Ŷ − Y: ({dz}); it adds dz xᵀ/m to dW and dz/m to db.",
+    "inside.features_cut": "The table shows the first {shown} of the {n} features.",
+    "inside.true_class": "true class",
+    "inside.loss_help": "L⁽ⁱ⁾ = −log ŷ of the true class; J is their mean.",
+    "inside.y_hat_help": "ŷ for {name}: the model's probability that the example is {name}.",
+    "inside.parameters_title": "W and b at iteration {it}, with their gradients",
+    "inside.parameters_intro": (
+        "Each cell holds a weight and, under it, the gradient of J for it:"
+        " dZ = Ŷ − Y, dW = (1/m) dZ Xᵀ, db = (1/m) Σᵢ dZ⁽ⁱ⁾. Nudge one entry and"
+        " watch J and the regions; one gradient step moves every entry by −α times"
+        " its gradient (α = {alpha})."
+    ),
+    "inside.hidden_layer": (
+        "The W and b grid is for softmax regression, the lecture's model. With a"
+        " hidden layer of {h} units there are two layers of weights: set the"
+        " hidden units to 0 to see W and b here."
+    ),
+    "inside.too_many_features": (
+        "W has {n} columns, one per feature; the grid is drawn for data with at"
+        " most {most} features."
+    ),
+    "inside.entry": "Entry to nudge",
+    "inside.step": "One gradient step (α = {alpha})",
+    "inside.step_done": "one gradient step, α = {alpha}",
+    "inside.reset": "Back to iteration {it}",
+    "inside.cost_trained": "J as trained (iteration {it})",
+    "inside.cost_before": "J before the change",
+    "inside.cost_now": "J now",
+    "inside.last_change": "Last change: {change}",
+    "inside.grid_caption": (
+        "Blue: positive, orange: negative; the stronger the colour, the larger the"
+        " value. The sign of a gradient says which way J rises: a step goes the"
+        " other way."
+    ),
+    "inside.regions_title": "The regions of these W and b",
     # Overflow, shown: why softmax subtracts max z (explorer)
     "explorer.overflow": "Why subtract max z? (z up to ±1000)",
     "explorer.overflow_help": (

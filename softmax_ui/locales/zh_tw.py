@@ -375,6 +375,68 @@ STRINGS: dict[str, str] = {
     "reconnect.uploader_browse": "選擇檔案",
     "reconnect.uploader_upload": "上傳",
     "reconnect.uploader_per_file": "每個檔案上限 {size}{types}",
+    # Inside the model (softmax_ui/views/inside.py, parameters.py)
+    "inside.title": "模型內部",
+    "inside.example": "選取的樣本",
+    "inside.example_name": "樣本 ({i})",
+    "inside.diverged_mark": "從第 {it} 次迭代開始發散",
+    "inside.diverged_plain": "J 從第 {it} 次迭代起不再下降：學習率太大。",
+    "inside.diverged_rising": (
+        "**J 從第 {it} 次迭代起不再下降**（曲線上的 ×）：它一直上升，或停在起點之上。"
+        "α = {alpha} 太大，每一步都越過了最小值；請改用 α = {smaller}。"
+    ),
+    "inside.diverged_stopped": (
+        "**J 在第 {it} 次迭代之後爆掉了**（曲線上的 ×）：下一步讓它變成無限大或極大，"
+        "訓練就此停止。α = {alpha} 太大；請改用 α = {smaller}。"
+    ),
+    "inside.table_title": "每個樣本的損失，由最差排起",
+    "inside.table_intro": (
+        "第 {it} 次迭代時全部 m = {m} 個樣本，依損失 L⁽ⁱ⁾ = −log ŷ（真實類別）"
+        "由大到小排序：模型錯得最離譜的樣本在最上面，它們對 dZ = Ŷ − Y 的拉力也最大。"
+    ),
+    "inside.table_select": (
+        "選取一列（點最左邊的方框），平面上會圈出它的點，Y 與 Ŷ 中也會框出它的欄；"
+        "點 Y 或 Ŷ 的某一欄，也會在這裡選取那個樣本。"
+    ),
+    "inside.summary_right": (
+        "**樣本 ({i})**，依損失排第 {rank} / {m}，x = ({x})：真實類別 {true}，它的 ŷ = {p}，"
+        "L⁽ⁱ⁾ = {loss}。預測：{predicted}，正確。"
+    ),
+    "inside.summary_wrong": (
+        "**樣本 ({i})**，依損失排第 {rank} / {m}，x = ({x})：真實類別 {true}，它的 ŷ = {p}，"
+        "L⁽ⁱ⁾ = {loss}。預測：**{predicted}**，錯誤。"
+    ),
+    "inside.summary_dz": "它在 dZ = Ŷ − Y 中的那一欄：({dz})；它為 dW 貢獻 dz xᵀ/m，為 db 貢獻 dz/m。",
+    "inside.features_cut": "表格只列出 {n} 個特徵中的前 {shown} 個。",
+    "inside.true_class": "真實類別",
+    "inside.loss_help": "L⁽ⁱ⁾ = −log ŷ（真實類別）；J 是它們的平均。",
+    "inside.y_hat_help": "{name} 的 ŷ：模型認為這個樣本是 {name} 的機率。",
+    "inside.parameters_title": "第 {it} 次迭代的 W 與 b，以及它們的梯度",
+    "inside.parameters_intro": (
+        "每一格是一個權重，下面是 J 對它的梯度：dZ = Ŷ − Y，dW = (1/m) dZ Xᵀ，"
+        "db = (1/m) Σᵢ dZ⁽ⁱ⁾。微調其中一個值，看 J 與決策區域怎麼變；"
+        "走一步梯度下降會讓每個值都移動 −α 乘以它的梯度（α = {alpha}）。"
+    ),
+    "inside.hidden_layer": (
+        "W 與 b 的表格適用於 softmax 迴歸，也就是課堂上的模型。有 {h} 個單元的"
+        "隱藏層時有兩層權重：把隱藏單元設為 0，就能在這裡看到 W 與 b。"
+    ),
+    "inside.too_many_features": (
+        "W 有 {n} 欄，每個特徵一欄；表格只在特徵不超過 {most} 個時顯示。"
+    ),
+    "inside.entry": "要微調的值",
+    "inside.step": "走一步梯度下降（α = {alpha}）",
+    "inside.step_done": "一步梯度下降，α = {alpha}",
+    "inside.reset": "回到第 {it} 次迭代",
+    "inside.cost_trained": "訓練出的 J（第 {it} 次迭代）",
+    "inside.cost_before": "改變前的 J",
+    "inside.cost_now": "現在的 J",
+    "inside.last_change": "上一次改變：{change}",
+    "inside.grid_caption": (
+        "藍色：正值，橘色：負值；顏色越深，絕對值越大。梯度的正負號表示 J 往哪個方向"
+        "上升：梯度下降往反方向走。"
+    ),
+    "inside.regions_title": "這組 W 與 b 的決策區域",
     # Overflow, shown: why softmax subtracts max z (explorer)
     "explorer.overflow": "為什麼要減去 max z？（z 可到 ±1000）",
     "explorer.overflow_help": (
