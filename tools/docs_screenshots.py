@@ -125,6 +125,9 @@ def shots() -> list[Shot]:
     )
     for suffix, lang in (("", ""), ("-zh-TW", "&lang=zh-TW")):
         listed.append(Shot(
+            f"explorer-overflow-switch-{projector}{suffix}", overflow + lang, PROJECTOR
+        ))  # fmt: skip
+        listed.append(Shot(
             f"explorer-overflow-{projector}{suffix}", overflow + lang, PROJECTOR,
             scroll_to=".st-key-explorer_overflow_table",
         ))  # fmt: skip
