@@ -116,22 +116,28 @@ def loss_step() -> None:
     if presenter():
         # Projected, the terms beside the controls and the step on z beside
         # them: the whole step fits the screen.
+        # The step numbers under it too: the figure gives up eight lines, and
+        # y and ŷ are read from the table's columns alone.
+        sizes = replace(sizes, height=sizes.height - 8 * sizes.font)
         (control_col, _), (figure_col, sizes) = sized_columns(
             [1, 2], sizes, gap="large"
         )
         terms_col = control_col
+        # The class and its loss side by side: the terms stay above the fold.
+        pick_col, value_col = control_col.columns(2)
     else:
         # On a laptop the step on z needs the page's width: under the terms.
         control_col, terms_col = st.columns([1, 2], gap="large")
         figure_col = st.container()
-    with control_col:
+        pick_col = value_col = control_col
+    with pick_col:
         true_class = loss_view.true_class(TRUE_CLASS.on(PREFIX), names, linked=False)
     y = one_hot([true_class], LECTURE_CLASSES)[:, 0]
     y_hat = np.array(LECTURE_Y_HAT)
-    with control_col:
+    with value_col:
         loss_view.value(loss(y, y_hat))
     with terms_col:
-        loss_view.terms(names, y, y_hat)
+        loss_view.terms(names, y, y_hat, vectors=not presenter())
         loss_view.true_term_note(y_hat, true_class)
     with figure_col:
         # dz[L] = ŷ − y on the bars of z = log ŷ, and one step with α = 1 played.
@@ -146,7 +152,7 @@ def likelihood() -> None:
     names, sizes = _names(), figure_sizes()
     # The sliders' row above the charts comes out of the charts' height: four
     # lines less keep the projected step within the screen.
-    sizes = replace(sizes, height=sizes.height - 4 * sizes.font)
+    sizes = replace(sizes, height=sizes.height - 8 * sizes.font)
     y = one_hot([CAT], LECTURE_CLASSES)[:, 0]
     # The sliders side by side in a row, then the charts a half each: beside a
     # column of sliders, each chart would get a third of a laptop's step, too

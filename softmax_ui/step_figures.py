@@ -81,7 +81,16 @@ def step_on_z(
     start, end = z_frames[0], z_frames[-1]
     low = min(0.0, float(np.min(z_frames)))
     high = max(0.0, float(np.max(z_frames)))
-    pad = 0.18 * max(high - low, 1.0)
+    # Room past the bars for the labels of the moves, on the side they are
+    # written: a label's height as a share of the plot's height in pixels
+    # (the figure's less its title, button and axis rows).
+    plot_px = max(sizes.height - 3 * sizes.font, 6 * sizes.font)
+    label = min(1.3 * sizes.bar_text / plot_px, 0.3)
+    under = bool(np.any(z_frames[0] < 0))
+    over = bool(np.any(z_frames[0] >= 0))
+    share_low = 0.04 + (label if under else 0.0)
+    share_high = 0.04 + (label if over else 0.0)
+    total = max(high - low, 1.0) / (1 - share_low - share_high)
     data = [
         _z_bars(positions, start, sizes),
         _y_hat_bars(positions, y_hat_frames[0], true_class, sizes),
@@ -96,12 +105,15 @@ def step_on_z(
             "showarrow": True, "arrowhead": 2, "arrowsize": 1.1,
             "arrowwidth": max(3.0, sizes.line), "arrowcolor": colour, "text": "",
         })  # fmt: skip
-        # The move printed just past the arrow's head, in the arrow's colour.
+        # The move printed in the arrow's colour past the far end of bar and
+        # arrow, away from the axis where the bar's own value is written.
+        below = float(start[k]) < 0
+        far = min(start[k], end[k]) if below else max(start[k], end[k])
         annotations.append({
-            "x": k, "y": float(end[k]), "xref": "x", "yref": "y",
+            "x": k, "y": float(far), "xref": "x", "yref": "y",
             "text": f"<b>{move:+.2f}</b>", "showarrow": False,
-            "yanchor": "bottom" if move > 0 else "top",
-            "yshift": 6 if move > 0 else -6,
+            "yanchor": "top" if below else "bottom",
+            "yshift": -6 if below else 6,
             "font": {"size": sizes.bar_text, "color": colour},
         })  # fmt: skip
     ticks = {"tickmode": "array", "tickvals": positions, "ticktext": list(names)}
@@ -110,8 +122,9 @@ def step_on_z(
         height=sizes.height + 3 * sizes.font,
         xaxis=_axis(sizes, z_title, domain=[0.0, 0.58],
                     range=[-0.5, len(names) - 0.05], **ticks),
-        yaxis=_axis(sizes, range=[low - pad, high + pad], zeroline=True,
-                    zerolinewidth=2),
+        yaxis=_axis(sizes, range=[low - share_low * total,
+                                  high + share_high * total],
+                    zeroline=True, zerolinewidth=2),
         xaxis2=_axis(sizes, y_hat_title, domain=[0.66, 1.0], anchor="y2", **ticks),
         yaxis2=_axis(sizes, anchor="x2", range=[0, 1.18], tickformat=".1f"),
         annotations=annotations,

@@ -40,10 +40,19 @@ def true_class(control: Control, names: Sequence[str], *, linked: bool) -> int:
     )
 
 
-def terms(names: Sequence[str], y: np.ndarray, y_hat: np.ndarray) -> None:
-    """y, ŷ and the loss's terms −y_j log ŷ_j, one row per class."""
-    st.markdown(tr("loss.y_vector", y=", ".join(f"{v:.0f}" for v in y)))
-    st.markdown(tr("loss.y_hat_vector", y_hat=", ".join(f"{v:.3f}" for v in y_hat)))
+def terms(
+    names: Sequence[str], y: np.ndarray, y_hat: np.ndarray, *, vectors: bool = True
+) -> None:
+    """y, ŷ and the loss's terms −y_j log ŷ_j, one row per class.
+
+    ``vectors=False`` leaves out the lines y = […] and ŷ = […]: the table's
+    columns y_j and ŷ_j hold the same numbers.
+    """
+    if vectors:
+        st.markdown(tr("loss.y_vector", y=", ".join(f"{v:.0f}" for v in y)))
+        st.markdown(
+            tr("loss.y_hat_vector", y_hat=", ".join(f"{v:.3f}" for v in y_hat))
+        )
     st.table(
         tables.loss_terms_table(names, y, y_hat, loss_terms(y, y_hat)), hide_index=True
     )
