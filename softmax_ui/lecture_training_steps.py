@@ -50,7 +50,7 @@ def cost_step() -> None:
     control_col, view_col = st.columns([1, 3], gap="large")
     with control_col:
         iteration, params = view.snapshot_slider(
-            SNAPSHOT.on("lecture_cost"), history, COST_ITERATION
+            SNAPSHOT.on("lecture_cost"), history, COST_ITERATION, SETTINGS
         )
     Y = one_hot(data.labels, LECTURE_CLASSES)
     Y_hat = predict_proba(params, data.X)
@@ -94,7 +94,7 @@ def training() -> None:
     control_col, curve_col, region_col = st.columns([1, 2, 2], gap="large")
     with control_col:
         iteration, _ = view.snapshot_slider(
-            SNAPSHOT.on(PREFIX), history, SETTINGS.iterations
+            SNAPSHOT.on(PREFIX), history, SETTINGS.iterations, SETTINGS
         )
     view.run_metrics(history, iteration, [control_col] * 3, tested=False)
     view.cost_curve(
