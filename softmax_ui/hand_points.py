@@ -69,9 +69,11 @@ def parse(text: str) -> HandPoints:
     dropped = 0
     for part in text.split("_"):
         found = _PART.match(part.strip())
-        if found is None or any(
-            abs(int(v)) > MAX_HUNDREDTHS for v in found.group(2, 3)
-        ) or int(found.group(1)) >= MAX_CLASSES:
+        if (
+            found is None
+            or any(abs(int(v)) > MAX_HUNDREDTHS for v in found.group(2, 3))
+            or int(found.group(1)) >= MAX_CLASSES
+        ):
             if part:
                 refused.append(part[:40])
             continue

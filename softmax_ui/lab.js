@@ -112,6 +112,25 @@ function el(tag, attrs = {}, parent = null) {
   return node;
 }
 
+// Icons as SVG paths (a font may lack ⏸ and ⏮), in a 16×16 box.
+const ICONS = {
+  play: 'M4 2.5v11l9.5-5.5z',
+  pause: 'M3.5 2.5h3.2v11H3.5zM9.3 2.5h3.2v11H9.3z',
+  rewind: 'M2.5 2.5h2v11h-2zM14 2.5v11L5.5 8z',
+};
+
+function icon(button, name) {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', 'icon');
+  const path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
+  path.setAttribute('d', ICONS[name]);
+  path.setAttribute('fill', 'currentColor');
+  svg.appendChild(path);
+  button.replaceChildren(svg);
+}
+
 function fill(template, values) {
   return template.replace(/\{(\w+)\}/g, (_, k) => (k in values ? String(values[k]) : `{${k}}`));
 }
@@ -356,7 +375,7 @@ class Lab {
     this.playButton = el('button', { class: 'play', type: 'button', 'data-testid': 'labPlay' }, bar);
     this.playButton.addEventListener('click', () => this.toggle());
     const rewind = el('button', { type: 'button', 'aria-label': L.rewind, title: L.rewind, 'data-testid': 'labRewind' }, bar);
-    rewind.textContent = '⏮';
+    icon(rewind, 'rewind');
     rewind.addEventListener('click', () => this.rewind());
     for (const count of [1, 10, 100]) {
       const step = el('button', {
@@ -457,9 +476,10 @@ class Lab {
     this.root.classList.toggle('side', side);
     const cell = side ? Math.floor((width - 24) / 2) : width;
     const maxHeight = data.presenter ? (data.compact ? 470 : 560) : data.compact ? 330 : 400;
-    const planeSize = Math.max(160, Math.min(cell, maxHeight));
+    const planeSize = Math.max(160, Math.min(cell, side ? maxHeight : maxHeight * 0.85));
     this.sizeCanvas(this.plane, planeSize, planeSize);
-    this.sizeCanvas(this.curve, cell, Math.max(160, Math.min(planeSize, maxHeight)) - (this.legend.offsetHeight || 0));
+    const curveHeight = side ? planeSize - (this.legend.offsetHeight || 0) : Math.min(planeSize * 0.6, 240);
+    this.sizeCanvas(this.curve, cell, Math.max(140, curveHeight));
     if (this.yHat) {
       const C = data.count;
       this.sizeCanvas(this.yHat, Math.min(width * 0.55, 60 + data.shown.X.length * 46), C * (data.presenter ? 28 : 18) + 4);
@@ -484,7 +504,11 @@ class Lab {
     const { data } = this;
     const L = data.labels;
     const it = this.iteration();
-    this.playButton.textContent = this.playing ? '⏸' : '▶';
+    const shape = this.playing ? 'pause' : 'play';
+    if (this.playButton.dataset.icon !== shape) {
+      icon(this.playButton, shape);
+      this.playButton.dataset.icon = shape;
+    }
     this.playButton.setAttribute('aria-label', this.playing ? L.pause : L.play);
     this.playButton.title = this.playing ? L.pause : L.play;
     this.playButton.disabled = !this.run || this.total === 0;
