@@ -91,15 +91,17 @@ settings = runs.TrainingSettings(
 with view_col:
     st.subheader(tr("lab.title"))
     st.caption(tr("lab.intro"))
+    status, lab_place = st.container(), st.container()
+    # Under the lab, so that the plane stays put as points come and go.
     for note in hand_notes:
         st.caption(note)
 if data.X.shape[1] == 0:  # every point by hand cleared: an empty plane to click on
-    with view_col:
+    with lab_place:
         lab.training_lab(None, data, settings, names, key="training_lab",
                          plane=base, editable=True, hand=True)  # fmt: skip
     finish_page()
     st.stop()
-with view_col:
+with status:
     bar = st.empty()
     history = runs.training_run(data, settings, _progress=runs.progress_bar(
         bar, int(iterations), lambda it: tr("training.progress", it=it, of=iterations)
@@ -108,7 +110,7 @@ with view_col:
     if history.diverged:
         st.error(tr("training.diverged", it=history.iterations_done))
 train_set, test_set = split_data(data, test_percent / 100)
-with view_col:
+with lab_place:
     lab.training_lab(
         history, data, settings, names, key="training_lab", train_set=train_set,
         test_set=test_set, plane=base, editable=True, hand=hand is not None,

@@ -479,7 +479,8 @@ class Lab {
     const planeSize = Math.max(160, Math.min(cell, side ? maxHeight : maxHeight * 0.85));
     this.sizeCanvas(this.plane, planeSize, planeSize);
     const curveHeight = side ? planeSize - (this.legend.offsetHeight || 0) : Math.min(planeSize * 0.6, 240);
-    this.sizeCanvas(this.curve, cell, Math.max(140, curveHeight));
+    const curveWidth = side ? width - planeSize - 28 : cell;
+    this.sizeCanvas(this.curve, curveWidth, Math.max(140, curveHeight));
     if (this.yHat) {
       const C = data.count;
       this.sizeCanvas(this.yHat, Math.min(width * 0.55, 60 + data.shown.X.length * 46), C * (data.presenter ? 28 : 18) + 4);
