@@ -11,41 +11,70 @@ const views = new WeakMap();
 
 // -- the math: the forward pass of softmax_core.network, over a grid ----------
 
-// Shared with the worker by its source text: it must use nothing outside it.
-function regionsOnGrid(p, off, n, h, C, relu, grid, classes, conf) {
+// Shared with the workers by its source text: it must use nothing outside it.
+// Rows i0 … i1 − 1 of the G×G grid (row i at y = y0 + (y1 − y0) i / (G − 1)),
+// into classes and conf from index 0. The grid's points are float32, as the
+// core casts X to its float32 parameters; the arithmetic is float64.
+function regionsOnGrid(p, off, n, h, C, relu, grid, i0, i1, classes, conf) {
   const [x0, x1, y0, y1, G] = grid;
-  const a = new Float64Array(Math.max(h, 1));
-  const z = new Float64Array(C);
   const f = Math.fround;
-  const W2 = off + h * n + h;
-  const b2 = W2 + C * h;
-  for (let i = 0; i < G; i += 1) {
+  const z = new Float64Array(C);
+  const done = (cell) => {
+    let best = 0;
+    for (let c = 1; c < C; c += 1) if (z[c] > z[best]) best = c;
+    let total = 0;
+    for (let c = 0; c < C; c += 1) total += Math.exp(z[c] - z[best]);
+    classes[cell] = best;
+    conf[cell] = 1 / total;
+  };
+  if (h === 0) {
+    const W = Float64Array.from(p.subarray(off, off + C * n + C));
+    for (let i = i0; i < i1; i += 1) {
+      const y = f(y0 + ((y1 - y0) * i) / (G - 1));
+      for (let j = 0; j < G; j += 1) {
+        const x = f(x0 + ((x1 - x0) * j) / (G - 1));
+        for (let c = 0; c < C; c += 1) z[c] = W[c * n] * x + W[c * n + 1] * y + W[C * n + c];
+        done((i - i0) * G + j);
+      }
+    }
+    return;
+  }
+  const W1x = new Float64Array(h);
+  const W1y = new Float64Array(h);
+  const b1 = new Float64Array(h);
+  for (let u = 0; u < h; u += 1) {
+    W1x[u] = p[off + u * n];
+    W1y[u] = p[off + u * n + 1];
+    b1[u] = p[off + h * n + u];
+  }
+  const start2 = off + h * n + h;
+  const W2 = Float64Array.from(p.subarray(start2, start2 + C * h));
+  const b2 = Float64Array.from(p.subarray(start2 + C * h, start2 + C * h + C));
+  const base = new Float64Array(h);
+  const a = new Float64Array(h);
+  for (let i = i0; i < i1; i += 1) {
     const y = f(y0 + ((y1 - y0) * i) / (G - 1));
+    for (let u = 0; u < h; u += 1) base[u] = W1y[u] * y + b1[u];
     for (let j = 0; j < G; j += 1) {
       const x = f(x0 + ((x1 - x0) * j) / (G - 1));
-      if (h === 0) {
-        for (let c = 0; c < C; c += 1) {
-          z[c] = p[off + c * n] * x + p[off + c * n + 1] * y + p[off + C * n + c];
-        }
-      } else {
-        for (let u = 0; u < h; u += 1) {
-          const s = p[off + u * n] * x + p[off + u * n + 1] * y + p[off + h * n + u];
-          a[u] = relu ? (s > 0 ? s : 0) : Math.tanh(s);
-        }
-        for (let c = 0; c < C; c += 1) {
-          let s = p[b2 + c];
-          const row = W2 + c * h;
-          for (let u = 0; u < h; u += 1) s += p[row + u] * a[u];
-          z[c] = s;
+      for (let u = 0; u < h; u += 1) {
+        const s = W1x[u] * x + base[u];
+        if (relu) {
+          a[u] = s > 0 ? s : 0;
+        } else {
+          // tanh(s) through e^(−2|s|), which never overflows (faster than Math.tanh)
+          const e = Math.exp(-2 * Math.abs(s));
+          const t = (1 - e) / (1 + e);
+          a[u] = s < 0 ? -t : t;
         }
       }
-      let best = 0;
-      for (let c = 1; c < C; c += 1) if (z[c] > z[best]) best = c;
-      let total = 0;
-      for (let c = 0; c < C; c += 1) total += Math.exp(z[c] - z[best]);
-      const cell = i * G + j;
-      classes[cell] = best;
-      conf[cell] = 1 / total;
+      for (let c = 0; c < C; c += 1) {
+        let sum = b2[c];
+        const row = c * h;
+        for (let u = 0; u < h; u += 1) sum += W2[row + u] * a[u];
+        z[c] = sum;
+      }
+      done((i - i0) * G + j);
     }
   }
 }
@@ -85,11 +114,15 @@ onmessage = (event) => {
   const m = event.data;
   if (m.params) { params = m.params; return; }
   const G = m.grid[4];
-  const classes = new Uint8Array(G * G);
-  const conf = new Float32Array(G * G);
-  regionsOnGrid(params, m.off, m.n, m.h, m.C, m.relu, m.grid, classes, conf);
-  postMessage({ id: m.id, index: m.index, classes, conf }, [classes.buffer, conf.buffer]);
+  const classes = new Uint8Array((m.i1 - m.i0) * G);
+  const conf = new Float32Array((m.i1 - m.i0) * G);
+  regionsOnGrid(params, m.off, m.n, m.h, m.C, m.relu, m.grid, m.i0, m.i1, classes, conf);
+  postMessage({ id: m.id, i0: m.i0, classes, conf }, [classes.buffer, conf.buffer]);
 };`;
+// The grid while playing: as fine as the workers keep up with (about 30 ms a
+// frame), and always the full grid at rest.
+const PLAY_GRIDS = [120, 100, 84, 72, 60];
+const FRAME_BUDGET_MS = 30;
 
 function decode(text, Type = Float32Array) {
   if (!text) return null;
@@ -154,23 +187,30 @@ class Lab {
     this.edit = null; // points placed by hand, once editing starts
     this.pending = null; // { nonce, since } of points sent to Python
     this.chosen = 0; // the class a click adds
-    this.busy = false;
     this.wanted = null; // the snapshot index the regions should show
     this.shownIndex = -1;
     this.width = 0;
     this.raf = 0;
     this.jobId = 0;
+    // A pool of workers, each computing a band of the grid's rows: one per
+    // core the browser reports, less one for the page, from 1 to 4.
+    this.workers = [];
+    this.playGrid = PLAY_GRIDS[0];
     try {
       const url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: 'text/javascript' }));
-      this.worker = new Worker(url);
+      const count = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
+      for (let k = 0; k < count; k += 1) {
+        const worker = new Worker(url);
+        worker.onmessage = (event) => this.onBand(event.data);
+        worker.onerror = () => {
+          this.workers = [];
+          this.job = null;
+        };
+        this.workers.push(worker);
+      }
       URL.revokeObjectURL(url);
-      this.worker.onmessage = (event) => this.onRegions(event.data);
-      this.worker.onerror = () => {
-        this.worker = null;
-        this.busy = false;
-      };
     } catch {
-      this.worker = null;
+      this.workers = [];
     }
     this.resize = new ResizeObserver(() => {
       const width = this.root.clientWidth;
@@ -188,7 +228,7 @@ class Lab {
     cancelAnimationFrame(this.raf);
     this.resize.disconnect();
     document.removeEventListener('keydown', this.onKey, true);
-    if (this.worker) this.worker.terminate();
+    for (const worker of this.workers) worker.terminate();
     this.root.remove();
   }
 
@@ -252,7 +292,8 @@ class Lab {
       if (arr) for (const v of arr) if (Number.isFinite(v) && v > top) top = v;
     }
     this.costTop = top > 0 ? top * 1.05 : 1;
-    if (this.worker) this.worker.postMessage({ params: this.params });
+    for (const worker of this.workers) worker.postMessage({ params: this.params });
+    this.job = null;
   }
 
   points(which) {
@@ -538,43 +579,76 @@ class Lab {
     d.snapshot = this.run && this.shownIndex >= 0 ? String(this.snaps[this.shownIndex]) : '';
   }
 
-  // Regions: asked of the worker for the snapshot at the iteration; drawn
-  // when they come back (the newest asked for, skipping any in between).
+  // Regions: asked of the workers for the snapshot at the iteration; drawn
+  // when every band has come back (the newest asked for, skipping any in
+  // between). While playing, the grid is as fine as they keep up with.
   drawPlane(it) {
     if (this.data.plane && this.run) {
       const index = this.snapshotIndex(it);
-      if (index !== this.shownIndex) this.requestRegions(index);
+      const G = this.playing ? this.playGrid : this.data.grid[4];
+      if (index !== this.shownIndex || (!this.playing && this.shownGrid !== G)) {
+        this.requestRegions(index);
+      }
     }
     this.composePlane();
   }
 
   requestRegions(index) {
     this.wanted = index;
-    if (this.busy) return;
+    if (this.job) return;
     const { run } = this;
+    const G = this.playing ? this.playGrid : this.data.grid[4];
+    const grid = [...this.data.grid.slice(0, 4), G];
     const job = {
       id: (this.jobId += 1), index, off: index * this.per, n: run.n, h: run.hidden,
-      C: run.classes, relu: run.activation === 'relu', grid: this.data.grid,
+      C: run.classes, relu: run.activation === 'relu', grid,
     };
-    if (this.worker) {
-      this.busy = true;
-      this.worker.postMessage(job);
-    } else {
-      const G = job.grid[4];
-      const classes = new Uint8Array(G * G);
-      const conf = new Float32Array(G * G);
-      regionsOnGrid(this.params, job.off, job.n, job.h, job.C, job.relu, job.grid, classes, conf);
-      this.onRegions({ index, classes, conf, id: job.id }, true);
+    job.classes = new Uint8Array(G * G);
+    job.conf = new Float32Array(G * G);
+    job.since = performance.now();
+    if (!this.workers.length) {
+      regionsOnGrid(this.params, job.off, job.n, job.h, job.C, job.relu, grid, 0, G, job.classes, job.conf);
+      this.job = job;
+      this.finishJob(true);
+      return;
+    }
+    const k = this.workers.length;
+    job.left = k;
+    this.job = job;
+    for (let w = 0; w < k; w += 1) {
+      const i0 = Math.floor((G * w) / k);
+      const i1 = Math.floor((G * (w + 1)) / k);
+      const { classes, conf, ...message } = job;
+      this.workers[w].postMessage({ ...message, i0, i1 });
     }
   }
 
-  onRegions(result, sync = false) {
-    this.busy = false;
-    if (!this.run) return;
-    this.regions = result;
-    this.shownIndex = result.index;
-    this.regionFrames += 1;
+  onBand(band) {
+    const { job } = this;
+    if (!job || band.id !== job.id) return;
+    const G = job.grid[4];
+    job.classes.set(band.classes, band.i0 * G);
+    job.conf.set(band.conf, band.i0 * G);
+    job.left -= 1;
+    if (job.left === 0) this.finishJob(false);
+  }
+
+  finishJob(sync) {
+    const { job } = this;
+    this.job = null;
+    if (!this.run || !job) return;
     const now = performance.now();
+    const took = now - job.since;
+    const G = job.grid[4];
+    if (this.playing && G === this.playGrid) {
+      const at = PLAY_GRIDS.indexOf(this.playGrid);
+      if (took > FRAME_BUDGET_MS && at < PLAY_GRIDS.length - 1) this.playGrid = PLAY_GRIDS[at + 1];
+      else if (took < FRAME_BUDGET_MS * 0.45 && at > 0) this.playGrid = PLAY_GRIDS[at - 1];
+    }
+    this.regions = { index: job.index, classes: job.classes, conf: job.conf, G };
+    this.shownIndex = job.index;
+    this.shownGrid = G;
+    this.regionFrames += 1;
     this.regionTimes.push(now);
     if (this.regionTimes.length > 600) this.regionTimes.shift();
     if (this.playing && this.firstFrameAfterPress === null) {
@@ -583,17 +657,22 @@ class Lab {
     this.paintRegions();
     if (!sync) {
       this.composePlane();
-      this.root.dataset.regionFrames = String(this.regionFrames);
-      this.root.dataset.snapshot = String(this.snaps[this.shownIndex]);
+      const d = this.root.dataset;
+      d.regionFrames = String(this.regionFrames);
+      d.snapshot = String(this.snaps[this.shownIndex]);
+      d.grid = String(G);
     }
-    if (this.wanted !== null && this.wanted !== this.shownIndex) this.requestRegions(this.wanted);
+    const wantedGrid = this.playing ? this.playGrid : this.data.grid[4];
+    if (this.wanted !== null && (this.wanted !== this.shownIndex || wantedGrid !== G)) {
+      this.requestRegions(this.wanted);
+    }
   }
 
   // The regions as an image of G×G pixels: class colour, pale where unsure
   // (softmax) or flat (hardmax).
   paintRegions() {
     if (!this.regions) return;
-    const G = this.data.grid[4];
+    const { G } = this.regions;
     if (!this.image || this.image.width !== G) {
       this.image = document.createElement('canvas');
       this.image.width = G;
@@ -645,7 +724,7 @@ class Lab {
     if (this.regions && this.image && this.run && this.data.plane) {
       ctx.imageSmoothingEnabled = false;
       // The grid's cells are centred on its points: half a cell beyond each edge.
-      const G = this.data.grid[4];
+      const { G } = this.regions;
       const cw = canvas.width / (G - 1);
       const ch = canvas.height / (G - 1);
       ctx.drawImage(this.image, -cw / 2, -ch / 2, canvas.width + cw, canvas.height + ch);
@@ -957,7 +1036,7 @@ class Lab {
     const classes = new Uint8Array(G * G);
     const conf = new Float32Array(G * G);
     const { run } = this;
-    regionsOnGrid(this.params, index * this.per, run.n, run.hidden, run.classes, run.activation === 'relu', this.data.grid, classes, conf);
+    regionsOnGrid(this.params, index * this.per, run.n, run.hidden, run.classes, run.activation === 'relu', this.data.grid, 0, G, classes, conf);
     return Array.from(classes);
   }
 
@@ -968,12 +1047,18 @@ class Lab {
       gaps.sort((a, b) => a - b);
       if (!gaps.length) return null;
       const median = gaps[Math.floor(gaps.length / 2)];
-      return { median_fps: 1000 / median, worst_fps: 1000 / gaps[gaps.length - 1], count: times.length };
+      const p95 = gaps[Math.min(gaps.length - 1, Math.floor(gaps.length * 0.95))];
+      return {
+        median_fps: 1000 / median, p95_fps: 1000 / p95,
+        worst_fps: 1000 / gaps[gaps.length - 1], count: times.length,
+      };
     };
     return {
       frames: rate(this.frameTimes),
       regions: rate(this.regionTimes),
       press_to_first_frame_ms: this.firstFrameAfterPress,
+      grid: this.playGrid,
+      workers: this.workers.length,
     };
   }
 
