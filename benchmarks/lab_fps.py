@@ -15,8 +15,9 @@ presses Play. For ``--seconds`` it then counts
 as frames a second from the gaps between them: the median gap, the gap that
 95 % of the gaps are within (p95), and the worst (longest) one. The regions'
 grid while playing is as fine as the workers keep up with (120×120 at most,
-the grid at rest); the table gives the one it settled on. **Press to first frame** is from the Play button's click to the
-first new regions on the canvas. It plays twice: the first play after the
+the grid at rest); the table gives the one it settled on. **Press to first
+frame** is from the Play button's click to the first new regions on the
+canvas. It plays twice: the first play after the
 page loaded, and a replay after rewinding. The machine's other load counts
 too: run it on a quiet machine, or compare within one run.
 
@@ -95,8 +96,9 @@ def main() -> None:
             server.stop()
 
     print(f"Chromium 1280×720, {QUERY}")
-    print(f"{rows[0][3]['snapshots']} snapshots over {rows[0][3]['total']} iterations,"
-          f" played at 1000 iterations a second for {args.seconds:.0f} s\n")  # fmt: skip
+    info = rows[0][3]
+    print(f"{info['snapshots']} snapshots over {info['total']} iterations, played"
+          f" at 1000 iterations a second for {args.seconds:.0f} s\n")  # fmt: skip
     print("| play | frames: median fps | p95 | worst | regions: median fps | p95 |"
           " worst | grid | workers | press to first frame |")  # fmt: skip
     print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
