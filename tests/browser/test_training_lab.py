@@ -164,6 +164,19 @@ def test_the_browser_regions_equal_predict_of_the_core(
         assert agree >= 0.999, (
             f"snapshot {snaps[index]}: {agree:.4%} of the grid agrees"
         )
+    # The regions on the canvas, from the workers, at rest on a snapshot.
+    app.page.locator('[data-testid="labRewind"]').click()
+    app.page.locator('[data-testid="labStep10"]').click()
+    it = snaps[lab.evaluate("e => e.lab.snapshotIndex(10)")]
+    app.eventually(
+        lambda: _assert_equal(
+            (lab.get_attribute("data-snapshot"), lab.get_attribute("data-grid")),
+            (str(it), "120"),
+        )
+    )
+    shown = np.array(lab.evaluate("e => Array.from(e.lab.regions.classes)"))
+    expected = predict(history.snapshots[it], np.stack([gx.ravel(), gy.ravel()]))
+    assert np.mean(shown == expected) >= 0.999
 
 
 def _plane_point(app, fx: float, fy: float) -> tuple[float, float]:
