@@ -216,7 +216,11 @@ class Lab {
       const width = this.root.clientWidth;
       if (width && width !== this.width) {
         this.width = width;
-        if (this.data) this.layout();
+        // A canvas given a new size is blank: draw it again.
+        if (this.data) {
+          this.layout();
+          this.draw();
+        }
       }
     });
     this.resize.observe(this.root);
@@ -842,7 +846,11 @@ class Lab {
     ctx.textBaseline = 'middle';
     for (const v of [0, this.costTop / 2, this.costTop]) ctx.fillText(v.toFixed(2), left - 4, YJ(v));
     ctx.textAlign = 'left';
-    for (const v of [0, 0.5, 1]) ctx.fillText(`${Math.round(v * 100)}%`, left + w + 4, YA(v));
+    for (const v of [0, 0.5, 1]) {
+      // 0 % sits above its line, clear of the last iteration's number.
+      ctx.textBaseline = v === 0 ? 'bottom' : 'middle';
+      ctx.fillText(`${Math.round(v * 100)}%`, left + w + 4, YA(v));
+    }
     const sizes = this.data.sizes;
     const line = Math.max(1.5, sizes.line * 0.7);
     const series = [

@@ -15,7 +15,10 @@ then saves what the window shows:
 * ``lecture-step-<n>-1920x1080.png`` (and ``-zh-TW``): each step of the
   guided lecture in presenter mode;
 * ``<page>-390x844.png``: the explorer, the loss, C = 2 and training pages on
-  a phone, as a student opens a classroom link (touch, mobile layout).
+  a phone, as a student opens a classroom link (touch, mobile layout);
+* ``lab-playing-*.png``: the training page's live lab mid-play (rewound, then
+  played for a moment; the shot is taken while it plays), on a laptop and
+  projected in both languages.
 
 A shot is taken once Streamlit is idle (the server has answered the tab's
 last rerun, no element still loads its code, the page is unchanged for a
@@ -46,6 +49,7 @@ PROJECTOR = (1920, 1080)
 PHONE = (390, 844)
 PHONE_PAGES = ("explorer", "loss", "logistic", "training")
 IDLE_TIMEOUT = 45.0
+LAB_PLAY = 2.0  # seconds of play before a shot of the lab mid-play
 
 # The height of everything in the main area, which scrolls inside the window.
 _CONTENT_HEIGHT = """
@@ -66,6 +70,7 @@ class Shot:
     name: str
     path: str
     size: tuple[int, int]
+    play: float = 0.0  # seconds the training lab plays before the shot
 
 
 def shots() -> list[Shot]:
@@ -95,7 +100,33 @@ def shots() -> list[Shot]:
         )
     phone = "{}x{}".format(*PHONE)
     listed += [Shot(f"{page}-{phone}", f"/{page}", PHONE) for page in PHONE_PAGES]
+    lab = (
+        "/training?training_dataset=spirals&training_C=3&training_hidden_units=32"
+        "&training_activation=relu&training_learning_rate=0.3"
+        "&training_iterations=600&training_test_share=20"
+    )
+    listed += [
+        Shot(f"lab-playing-{laptop}", lab, LAPTOP, play=LAB_PLAY),
+        Shot(f"lab-playing-{projector}", f"{lab}&present=true", PROJECTOR, LAB_PLAY),
+        Shot(f"lab-playing-{projector}-zh-TW", f"{lab}&present=true&lang=zh-TW",
+             PROJECTOR, LAB_PLAY),
+    ]  # fmt: skip
     return listed
+
+
+def _play_lab(page, seconds: float) -> None:
+    """Scroll the training lab into view, rewind it and play for ``seconds``."""
+    # Its top below the page's header (presenter mode's navigation).
+    page.locator('[data-testid="trainingLab"]').evaluate(
+        "e => e.scrollIntoView({block: 'start'})"
+    )
+    page.evaluate(
+        """() => document.querySelector('[data-testid="stMain"]')
+                   ?.scrollBy(0, -window.innerHeight * 0.09)"""
+    )
+    page.locator('[data-testid="labRewind"]').click()
+    page.locator('[data-testid="labPlay"]').click()
+    page.wait_for_timeout(int(seconds * 1000))
 
 
 def _wait_idle(
@@ -150,6 +181,8 @@ def take(browser, base: str, shot: Shot, out: Path, settle: float, full: bool) -
             tall = max(height, int(page.evaluate(_CONTENT_HEIGHT)))
             page.set_viewport_size({"width": width, "height": tall})
             _wait_idle(page, runs, 1000)
+        if shot.play:
+            _play_lab(page, shot.play)
         errors += [
             f"exception on the page: {text[:300]}"
             for text in page.locator('[data-testid="stException"]').all_inner_texts()
