@@ -263,7 +263,7 @@ class Lab {
     if (this.chosen >= data.count) this.chosen = 0;
     const signature = JSON.stringify([
       data.labels, data.names, data.count, data.compact, data.editable, data.presenter,
-      data.sizes, data.speeds, data.axes, !!data.run, !!(run && run.test_costs),
+      data.sizes, data.speeds, data.axes, !!data.run, !!(run && run.test_costs), data.plane,
     ]);
     if (signature !== this.signature) {
       this.signature = signature;
@@ -453,6 +453,7 @@ class Lab {
 
     const body = el('div', { class: 'body' }, this.root);
     const planeBox = el('figure', { class: 'panel plane-box' }, body);
+    planeBox.hidden = !data.plane; // data of more than two features: no plane
     this.planeTitle = el('figcaption', { class: 'title' }, planeBox);
     this.plane = el('canvas', { class: 'plane', 'data-testid': 'labPlane', role: 'img', 'aria-label': L.regions }, planeBox);
     this.plane.addEventListener('click', (e) => this.onPlaneClick(e, e.shiftKey));
@@ -517,7 +518,7 @@ class Lab {
     const { data } = this;
     if (!this.plane) return;
     const width = this.width || this.root.clientWidth || 700;
-    const side = !data.compact ? width >= 640 : width >= 560;
+    const side = data.plane && (!data.compact ? width >= 640 : width >= 560);
     this.root.classList.toggle('side', side);
     const cell = side ? Math.floor((width - 24) / 2) : width;
     const maxHeight = data.presenter ? (data.compact ? 470 : 560) : data.compact ? 330 : 400;

@@ -260,3 +260,26 @@ def _assert_equal(a, b) -> None:
 
 def _assert_match(pattern: str, text: str | None) -> None:
     assert text is not None and re.fullmatch(pattern, text), text
+
+
+def test_lecture_step_10_plays_with_the_space_bar_and_the_clicker_still_works(app):
+    app.open("/lecture?step=10&present=true")
+    page = app.page
+    lab = page.locator(LAB)
+    assert lab.get_attribute("class").split().count("compact") == 1
+    page.locator('[data-testid="labRewind"]').click()
+    page.locator("h2, h3").first.click()  # the focus back on the page
+    page.keyboard.press(" ")
+    assert lab.get_attribute("data-playing") == "true"
+    page.wait_for_timeout(300)
+    page.keyboard.press(" ")
+    assert lab.get_attribute("data-playing") == "false"
+    assert _iteration(app) > 0
+    # The clicker's PageUp moves to step 9, as on every other step.
+    heading = en.STRINGS["lecture.step_heading"].format(
+        n=9, total=10, title=en.STRINGS["lecture.gradient_title"]
+    )
+    app.interact(lambda: page.keyboard.press("PageUp"))
+    app.eventually(
+        lambda: _assert_equal(page.locator("h2").first.inner_text(), heading)
+    )
