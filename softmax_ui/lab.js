@@ -466,7 +466,9 @@ class Lab {
     el('figcaption', { class: 'title', text: L.curve }, curveBox);
     this.legend = el('div', { class: 'legend' }, curveBox);
     this.curve = el('canvas', { class: 'curve', 'data-testid': 'labCurve', role: 'img', 'aria-label': L.curve }, curveBox);
-    this.metrics = el('div', { class: 'metrics', 'data-testid': 'labMetrics' }, this.root);
+    // Compact (the lecture's step, projected), the metrics go under the curve,
+    // beside the plane, to keep the whole step on the screen.
+    this.metrics = el('div', { class: 'metrics', 'data-testid': 'labMetrics' }, data.compact ? curveBox : this.root);
     this.metricCells = {};
     const tested = !!(data.run && data.run.test_costs);
     for (const name of ['cost', 'accuracy', ...(tested ? ['test_cost', 'test_accuracy'] : [])]) {
@@ -521,10 +523,11 @@ class Lab {
     const side = data.plane && (!data.compact ? width >= 640 : width >= 560);
     this.root.classList.toggle('side', side);
     const cell = side ? Math.floor((width - 24) / 2) : width;
-    const maxHeight = data.presenter ? (data.compact ? 470 : 560) : data.compact ? 330 : 400;
+    const maxHeight = data.presenter ? (data.compact ? 380 : 560) : data.compact ? 330 : 400;
     const planeSize = Math.max(160, Math.min(cell, side ? maxHeight : maxHeight * 0.85));
     this.sizeCanvas(this.plane, planeSize, planeSize);
-    const curveHeight = side ? planeSize - (this.legend.offsetHeight || 0) : Math.min(planeSize * 0.6, 240);
+    const beside = data.compact && side ? this.metrics.offsetHeight || 0 : 0;
+    const curveHeight = side ? planeSize - (this.legend.offsetHeight || 0) - beside : Math.min(planeSize * 0.6, 240);
     const curveWidth = side ? width - planeSize - 28 : cell;
     this.sizeCanvas(this.curve, curveWidth, Math.max(140, curveHeight));
     if (this.yHat) {
