@@ -218,8 +218,8 @@ def training_lab(
 
 def _labels() -> dict[str, str]:
     return {
-        name: tr(f"lab.{name}")
-        for name in (
+        part: tr(f"lab.{part}")
+        for part in (
             "play", "pause", "rewind", "step", "speed", "speed_unit", "iteration_of",
             "shading", "softmax", "hardmax", "cost", "accuracy", "test_cost",
             "test_accuracy", "iteration_axis", "y_hat", "example", "regions",
