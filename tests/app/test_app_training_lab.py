@@ -169,3 +169,20 @@ def test_the_lab_speaks_chinese():
     labels = lab_data(at)["labels"]
     assert labels["play"] == "播放"
     assert labels["iteration_of"] == "第 {n} 次迭代，共 {m} 次"
+
+
+@pytest.mark.parametrize("iterations", [1, 7, 100, 300, 999, 3000])
+@pytest.mark.parametrize(("C", "hidden", "n"), [(2, 0, 2), (10, 64, 2), (4, 8, 1000)])
+def test_the_snapshot_step_keeps_the_scrubbers_iterations(iterations, C, hidden, n):
+    settings = runs.TrainingSettings(
+        num_classes=C, hidden_units=hidden, iterations=iterations
+    )
+    every = runs.snapshot_every(settings, n)
+    scrub = runs.scrub_every(settings)
+    per = runs.parameter_count(settings, n)
+    if (iterations + 1) * per <= runs.LAB_VALUES:
+        assert every == 1  # every iteration when they all fit
+    # The scrubber's positions are snapshots whenever the budget allows it.
+    assert scrub % every == 0 or every % scrub == 0
+    if every <= scrub:
+        assert (iterations // every + 1) * per <= runs.LAB_VALUES or every == scrub
