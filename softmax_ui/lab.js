@@ -124,10 +124,11 @@ onmessage = (event) => {
 const PLAY_GRIDS = [120, 100, 84, 72, 60];
 const FRAME_BUDGET_MS = 30;
 
-function decode(text, Type = Float32Array) {
-  if (!text) return null;
-  const bytes = Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
-  return new Type(bytes.buffer);
+// float32 numbers sent as {dtype: "f4", bdata: base64} (plotly's typed arrays).
+function decode(typed) {
+  if (!typed) return null;
+  const bytes = Uint8Array.from(atob(typed.bdata), (c) => c.charCodeAt(0));
+  return new Float32Array(bytes.buffer);
 }
 
 function rgb(hex) {

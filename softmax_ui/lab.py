@@ -44,9 +44,10 @@ SPEEDS = (1, 3, 10, 30, 100, 300, 1000)  # iterations a second
 PLAY_SECONDS = 8  # the default speed plays a run in about this long
 
 
-def _b64(values: np.ndarray, dtype: str = "<f4") -> str:
-    raw = np.ascontiguousarray(values, dtype=dtype).tobytes()
-    return base64.b64encode(raw).decode()
+def _b64(values: np.ndarray) -> dict[str, str]:
+    """float32 numbers as plotly writes a typed array: ``{"dtype", "bdata"}``."""
+    raw = np.ascontiguousarray(values, dtype="<f4").tobytes()
+    return {"dtype": "f4", "bdata": base64.b64encode(raw).decode()}
 
 
 @st.cache_data(max_entries=64, show_spinner=False)

@@ -35,8 +35,9 @@ def lab_data(at, key: str = "training_lab") -> dict:
     return json.loads(labs[0].proto.json)[0]
 
 
-def floats(text: str) -> np.ndarray:
-    return np.frombuffer(base64.b64decode(text), dtype="<f4")
+def floats(typed: dict) -> np.ndarray:
+    assert typed["dtype"] == "f4"
+    return np.frombuffer(base64.b64decode(typed["bdata"]), dtype="<f4")
 
 
 def link_points(at) -> str | None:
