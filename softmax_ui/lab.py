@@ -154,7 +154,7 @@ def training_lab(
     hand : bool
         Whether ``data`` are points placed by hand.
     highlight : int, optional
-        A training example to ring on the plane.
+        A training example to ring on the plane: its column in ``train_set``.
     diverged_at : int, optional
         An iteration to mark on the J curve.
     compact : bool
