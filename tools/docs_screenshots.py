@@ -111,7 +111,27 @@ def shots() -> list[Shot]:
         Shot(f"lab-playing-{projector}-zh-TW", f"{lab}&present=true&lang=zh-TW",
              PROJECTOR, LAB_PLAY),
     ]  # fmt: skip
+    listed.append(Shot(f"lab-hand-points-{laptop}", _hand_points_link(), LAPTOP,
+                       play=LAB_PLAY))  # fmt: skip
     return listed
+
+
+def _hand_points_link() -> str:
+    """The training page on an XOR placed by hand: four clusters, two classes."""
+    import numpy as np
+
+    from softmax_ui.hand_points import serialize
+
+    rng = np.random.default_rng(3)
+    centres = [(-1.5, -1.5, 0), (1.5, 1.5, 0), (-1.5, 1.5, 1), (1.5, -1.5, 1)]
+    X = np.concatenate(
+        [rng.normal((x, y), 0.45, size=(9, 2)) for x, y, _ in centres]
+    ).T
+    labels = np.repeat([k for _, _, k in centres], 9)
+    return (
+        f"/training?training_C=2&training_hidden_units=8&training_learning_rate=0.5"
+        f"&training_iterations=800&training_points={serialize(X, labels)}"
+    )
 
 
 def _play_lab(page, seconds: float) -> None:
