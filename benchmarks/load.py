@@ -182,6 +182,7 @@ class Page:
     figures: dict[str, str] = field(default_factory=dict)  # plotly JSON
     components: dict[str, str] = field(default_factory=dict)  # key -> data JSON
     errors: list[str] = field(default_factory=list)
+    alerts: list[str] = field(default_factory=list)  # every st.success … st.error
 
     def table(self, k: int):
         return pa.ipc.open_stream(self.tables[k]).read_all().to_pandas()
@@ -204,6 +205,7 @@ class Session:
         self.states: dict[str, WidgetState] = {}
         self.fragments: dict[str, str] = {}  # widget key -> its st.fragment's id
         self.page_hash = ""
+        self.query = ""
 
     async def __aenter__(self) -> Session:
         self.ws = await websockets.connect(
@@ -216,8 +218,9 @@ class Session:
     async def __aexit__(self, *exc) -> None:
         await self.ws.close()
 
-    async def open(self, page: str) -> tuple[Page, float]:
-        """Open a page, as a click in the navigation does."""
+    async def open(self, page: str, query: str = "") -> tuple[Page, float]:
+        """Open a page, as a click in the navigation does (``query``: its link's)."""
+        self.query = query
         self.states = {}
         self.fragments = {}
         self.page_hash = self.page_hashes.get(page, "")
@@ -232,6 +235,14 @@ class Session:
             self.states[key] = self._state(key, value)
         fragments = {self.fragments.get(key, "") for key in values}
         return await self._run(fragment=fragments.pop() if len(fragments) == 1 else "")
+
+    async def click(self, key: str) -> tuple[Page, float]:
+        """Click the button with ``key``: a run in which it is pressed, once."""
+        self.states[key] = WidgetState(id=self.last.widgets[key].id, trigger_value=True)
+        try:
+            return await self._run(fragment=self.fragments.get(key, ""))
+        finally:
+            self.states.pop(key, None)
 
     def _state(self, key: str, value) -> WidgetState:
         proto = self.last.widgets[key]
@@ -256,6 +267,7 @@ class Session:
         msg.rerun_script.page_script_hash = self.page_hash
         msg.rerun_script.page_name = page_name
         msg.rerun_script.fragment_id = fragment
+        msg.rerun_script.query_string = self.query
         msg.rerun_script.widget_states.widgets.extend(self.states.values())
         start = time.perf_counter()
         await self.ws.send(msg.SerializeToString())
@@ -302,8 +314,10 @@ class Session:
             page.components[proto.id.split("-", 2)[2]] = proto.json
         elif kind == "exception":
             page.errors.append(f"exception: {proto.message}")
-        elif kind == "alert" and proto.format == proto.ERROR:
-            page.errors.append(f"error: {proto.body}")
+        elif kind == "alert":
+            page.alerts.append(proto.body)
+            if proto.format == proto.ERROR:
+                page.errors.append(f"error: {proto.body}")
         return key
 
 

@@ -11,11 +11,13 @@ from dataclasses import replace
 
 import streamlit as st
 
+from softmax_ui import poll_students
 from softmax_ui.classroom import hidden_keys
 from softmax_ui.controls import LECTURE_STEP
 from softmax_ui.frame import finish_page, start_page, styles
 from softmax_ui.i18n import tr
 from softmax_ui.lecture_steps import STEPS
+from softmax_ui.question_mode import questions_first
 from softmax_ui.widgets import clamp_link_value
 
 NAMES = tuple(STEPS)
@@ -31,6 +33,11 @@ def move(delta: int) -> None:
 
 
 start_page("lecture.title")
+# A student's poll link (?lecture_poll=…) shows the poll's question only.
+if poll_students.answering():
+    poll_students.student_view()
+    finish_page()
+    st.stop()
 # Streamlit would open a ?step= outside 1 … N at step 1: open the nearest step.
 clamp_link_value(STEP)
 heading_col, previous_col, next_col = st.columns([6, 1, 1], vertical_alignment="center")
@@ -76,8 +83,11 @@ heading_col.header(
     ),
     anchor=False,
 )
-caption.markdown(tr(f"lecture.{current}_caption"))
-with view:
-    STEPS[current]()
+# With questions asked first, the caption and the view wait for the answer.
+with caption:
+    answered = questions_first(current, tr(f"lecture.{current}_caption"))
+if answered:
+    with view:
+        STEPS[current]()
 
 finish_page()

@@ -24,6 +24,7 @@ from softmax_ui.training_data import (
     split_data,
     uploaded_data,
 )
+from softmax_ui.views import inside, parameters
 from softmax_ui.views import training as view
 from softmax_ui.widgets import linked_choice, number_input, slider
 
@@ -110,10 +111,14 @@ with status:
     if history.diverged:
         st.error(tr("training.diverged", it=history.iterations_done))
 train_set, test_set = split_data(data, test_percent / 100)
+# Inside the model: the example selected (ringed, framed) and where J diverges.
+highlight = inside.selected_example(data.X.shape[1])
+diverged_at = inside.diverged_at(history.costs, history.diverged)
 with lab_place:
     lab.training_lab(
         history, data, settings, names, key="training_lab", train_set=train_set,
         test_set=test_set, plane=base, editable=True, hand=hand is not None,
+        highlight=highlight, diverged_at=diverged_at,
     )  # fmt: skip
 snapshot_iterations = runs.scrub_iterations(history, settings)
 # The scrubber follows the end of each new run unless it was moved away from
@@ -142,11 +147,12 @@ with report:
     else:
         curve_col, region_col = st.container(), st.container()
     view.cost_curve(
-        "training", history, iteration, sizes, tested=bool(test_set), place=curve_col
-    )
+        "training", history, iteration, sizes, tested=bool(test_set), place=curve_col,
+        diverged_at=diverged_at, learning_rate=learning_rate,
+    )  # fmt: skip
     view.regions(
         "training", data, settings, iteration, names, sizes,
-        train_set=train_set, test_set=test_set, place=region_col,
+        train_set=train_set, test_set=test_set, place=region_col, highlight=highlight,
     )  # fmt: skip
     view.history_download(history)
 
@@ -158,6 +164,7 @@ st.subheader(tr("training.matrices"))
 m_total = data.X.shape[1]
 st.markdown(tr("training.matrices_intro", C=count, m=m_total))
 shown = min(SHOWN_EXAMPLES, m_total)
+examples = inside.shown_examples(m_total, shown, highlight)
 # Side by side on a projector; one above the other on a laptop, where half a
 # column leaves each of the 8 cells of a row too narrow for its value.
 if presenter():
@@ -166,14 +173,23 @@ else:
     matrix_places = st.container(), st.container()
 view.matrices(
     "training",
-    one_hot(data.labels[:shown], count),
-    predict_proba(params, data.X[:, :shown]),
+    one_hot(data.labels[examples], count),
+    predict_proba(params, data.X[:, examples]),
     names,
     sizes,
     m=m_total,
     places=matrix_places,
+    examples=examples,
+    highlight=highlight,
+    on_select=inside.select_from_heatmap,
 )
 view.export("training", params, data.X[:, :shown], iteration)
+
+# --- Inside the model ----------------------------------------------------------
+inside.example_table(data, params, names, iteration, highlight, presenting=presenter())
+parameters.parameters(
+    train_set, data, params, settings, iteration, names, sizes, presenting=presenter()
+)
 
 show_math(
     formulas.side_by_side(

@@ -40,6 +40,14 @@ from .datasets import (
     standardize,
     train_test_split,
 )
+from .descent import (
+    DescentStep,
+    Gradients,
+    divergence_iteration,
+    gradient_step,
+    gradients,
+    nudge,
+)
 from .export import (
     NUMPY_SNIPPET,
     numpy_snippet,
@@ -70,6 +78,7 @@ from .network import (
     predict_proba,
     reference_cost_and_gradients,
 )
+from .per_example import example_losses, worst_first
 from .regions import Regions, class_regions, plane_grid
 from .training import TrainingHistory, train
 from .two_class import TwoClassOutputs, difference_grid, two_class_outputs
@@ -128,4 +137,12 @@ __all__ = [
     "class_regions",
     "plane_grid",
     "two_class_outputs",
+    "DescentStep",
+    "Gradients",
+    "divergence_iteration",
+    "example_losses",
+    "gradient_step",
+    "gradients",
+    "nudge",
+    "worst_first",
 ]

@@ -27,7 +27,7 @@ from collections.abc import Container, Iterable
 import streamlit as st
 
 from .components import declare, payload
-from .controls import BY_KEY, HIDEABLE
+from .controls import BY_KEY, HIDEABLE, TAB_ONLY
 from .i18n import tr
 from .streamlit_internals import widget_keys_this_run
 from .widgets import typed_names
@@ -161,6 +161,7 @@ def link_popover() -> None:
         _link(
             key=LINK_KEY,
             data=payload({
+                "private": list(TAB_ONLY),
                 "labels": {
                     "link": tr("classroom.link"),
                     "copy": tr("classroom.copy"),

@@ -56,13 +56,26 @@ class ViewLink {
 
   update(data) {
     this.labels = data.labels;
+    this.private = data.private || [];
     this.url.setAttribute('aria-label', this.labels.link);
     if (!this.reset) this.button.textContent = this.labels.copy;
     this.refresh();
   }
 
-  refresh() {
+  // The address without what belongs to this tab alone (a poll's lecturer
+  // token, a student's answering id): a link hands out the view, not them.
+  // Only an address that has them is rewritten: deleting re-encodes the query.
+  shared() {
     const href = window.location.href;
+    const url = new URL(href);
+    const present = (this.private || []).filter((key) => url.searchParams.has(key));
+    if (!present.length) return href;
+    for (const key of present) url.searchParams.delete(key);
+    return url.href;
+  }
+
+  refresh() {
+    const href = this.shared();
     if (this.url.textContent !== href) this.url.textContent = href;
   }
 
@@ -75,7 +88,7 @@ class ViewLink {
   }
 
   async copy() {
-    const text = window.location.href;
+    const text = this.shared();
     let copied = false;
     try {
       await navigator.clipboard.writeText(text);

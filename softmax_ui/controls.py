@@ -197,6 +197,12 @@ ITERATIONS = Control(
 )  # fmt: skip
 # The scrubber through the run's snapshots: its options are the run's.
 SNAPSHOT = Control("training_iteration", "training.iteration")
+# The example selected in "Inside the model" (1-based as Y's columns are
+# labelled; 0 for none): a row of its table, or a column of Y or Ŷ.
+EXAMPLE = Control(
+    "training_example", "inside.example", default=0, low=0, high=3000, step=1,
+    hideable=False,
+)  # fmt: skip
 
 # Points placed by hand on the lab's plane (softmax_ui/hand_points.py writes
 # and reads its value, ``class.x.y`` parts joined by "_"); not a widget, so a
@@ -219,6 +225,25 @@ COLUMNS_SHOWN = Control(
     hideable=False,
 )  # fmt: skip
 
+# Predict, then reveal (softmax_ui/question_mode.py): a step with a question
+# asks it before its view; and a poll of the room (softmax_ui/polls.py): the
+# student's link names the poll's code, the lecturer's tab keeps the secret
+# token of the poll it runs, and a student's tab its own id, so that a reload
+# answers as the same student.
+LECTURE_ASK = Control(
+    "lecture_ask", "questions.ask_mode", default=False, hideable=False
+)
+LECTURE_POLL = Control("lecture_poll", "polls.title", default="", hideable=False)
+LECTURE_POLL_HOST = Control("lecture_host", "polls.title", default="", hideable=False)
+LECTURE_VOTER = Control("lecture_voter", "polls.title", default="", hideable=False)
+# Keys of the address that belong to one tab and stay out of the links it
+# hands out ("Link to this view").
+TAB_ONLY = (LECTURE_POLL_HOST.key, LECTURE_VOTER.key)
+LECTURE_POLL_MINUTES = Control(
+    "lecture_poll_minutes", "polls.minutes", default=2, options=(1, 2, 5, 10),
+    hideable=False,
+)  # fmt: skip
+
 # Every control of the pages, in page order (the link picker's order).
 REGISTRY: tuple[Control, ...] = (
     EXPLORER_C, EXPLORER_NAMES, *z_entries("explorer"), TEMPERATURE, EXPLORER_RESET,
@@ -227,7 +252,7 @@ REGISTRY: tuple[Control, ...] = (
     RESET_STEPS,
     TWO_CLASS_Z1, TWO_CLASS_Z2,
     DATASET, UPLOAD, TRAINING_C, EXAMPLES, SEED, TEST_SHARE, HIDDEN, ACTIVATION,
-    LEARNING_RATE, ITERATIONS, L2, SNAPSHOT,
+    LEARNING_RATE, ITERATIONS, L2, SNAPSHOT, EXAMPLE,
     LECTURE_STEP, DESCENT_STEP_COUNT, COLUMNS_SHOWN,
     HAND_POINTS,
 )  # fmt: skip

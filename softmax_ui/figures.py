@@ -409,11 +409,15 @@ def cost_curve(
     test_accuracies: np.ndarray | None = None,
     test_cost_label: str = "",
     test_accuracy_label: str = "",
+    diverged_at: int | None = None,
+    diverged_label: str = "",
 ) -> go.Figure:
     """J over gradient-descent iterations, accuracy on a second axis.
 
     With a held-out test set its J (solid) and accuracy (dotted) are drawn
     too, in the test set's colour, so the gap between the two sets shows.
+    ``diverged_at``, the iteration where J is seen to diverge, gets a cross
+    and ``diverged_label`` beside it.
     """
     its = np.arange(len(costs))
     current = int(min(max(current, 0), len(costs) - 1))
@@ -441,12 +445,38 @@ def cost_curve(
         },
         *test_lines,
     ]
+    notes = []
+    if diverged_at is not None and len(costs):
+        at = int(min(max(diverged_at, 0), len(costs) - 1))
+        late = at > len(costs) / 2  # the note to the left of the cross
+        data.append({
+            "type": "scatter",
+            "x": [at],
+            "y": [costs[at]],
+            "mode": "markers",
+            "name": diverged_label,
+            "marker": {"size": sizes.marker + 8, "color": NEGATIVE, "symbol": "x",
+                       "line": {"width": 2, "color": "#FFFFFF"}},
+            "showlegend": False,
+        })
+        # A note on white with an arrow: over a curve that oscillates, text
+        # drawn straight onto the plot would be lost in it.
+        notes.append({
+            "x": at, "y": float(costs[at]), "xref": "x", "yref": "y",
+            "text": diverged_label, "showarrow": True, "arrowcolor": NEGATIVE,
+            "arrowwidth": 2, "ax": -sizes.font if late else sizes.font,
+            "ay": -2 * sizes.font, "xanchor": "right" if late else "left",
+            "font": {"size": sizes.font, "color": NEGATIVE},
+            "bgcolor": "rgba(255,255,255,0.92)", "bordercolor": NEGATIVE,
+            "borderpad": 4,
+        })
     return _figure(data, _layout(
         sizes, data, title, legend_below=True,
         xaxis=_axis(sizes, x_label),
         yaxis=_axis(sizes, cost_label, rangemode="tozero"),
         yaxis2=_axis(sizes, accuracy_label, overlaying="y", side="right",
                      range=[0, 1.02], tickformat=".0%", dtick=0.2, showgrid=False),
+        **({"annotations": notes} if notes else {}),
     ))
 
 
@@ -495,11 +525,14 @@ def decision_regions(
     test_X: np.ndarray | None = None,
     test_labels: np.ndarray | None = None,
     test_label: str = "",
+    highlight: Sequence[float] | None = None,
+    highlight_label: str = "",
 ) -> go.Figure:
     """Regions of the predicted class, tinted per class, with the data on top.
 
     Held-out test examples, if given, are drawn as open diamonds in their
-    class's colour.
+    class's colour. ``highlight``, the (x₁, x₂) of one example, is ringed and
+    named ``highlight_label`` in the legend.
     """
     count = len(names)
     # A stepped colour scale: class k fills [k, k+1) of the range 0 … C.
@@ -535,6 +568,13 @@ def decision_regions(
             test_X, test_labels, count, lambda k: f"{names[k]} ({test_label})",
             marker, legendgroup="test", showlegend=False,
         )
+    if highlight is not None:
+        data.append({
+            "type": "scatter", "x": [highlight[0]], "y": [highlight[1]],
+            "mode": "markers", "name": highlight_label, "hoverinfo": "name",
+            "marker": {"size": 3 * size + 10, "symbol": "circle-open",
+                       "color": "#111111", "line": {"width": max(3, sizes.line)}},
+        })
     return _figure(data, _layout(
         sizes, data, title, legend_below=True,
         xaxis=_axis(sizes, x_label, range=[xs[0], xs[-1]]),
@@ -591,14 +631,48 @@ def matrix_heatmap(
     sizes: Sizes,
     *,
     title: str = "",
+    examples: Sequence[int] | None = None,
+    highlight_column: int | None = None,
 ) -> go.Figure:
-    """A C×m matrix (Y or Ŷ) as a heatmap with its values printed in the cells."""
-    data = [_cell_heatmap(matrix, list(column_names), list(row_names), 1, sizes, ".2f")]
+    """A C×m matrix (Y or Ŷ) as a heatmap with its values printed in the cells.
+
+    With ``examples`` (each column's example index) every cell can be clicked
+    to select its column: an invisible point per cell carries the example, as
+    plotly selects points but not heatmap cells. Column ``highlight_column``
+    (a position among the columns) is framed.
+    """
+    columns, rows = list(column_names), list(row_names)
+    data = [_cell_heatmap(matrix, columns, rows, 1, sizes, ".2f")]
+    if examples is not None:
+        data[0]["hoverinfo"] = "skip"
+        invisible = {"opacity": 0}
+        data.append({
+            "type": "scatter",
+            "x": [c for c in columns for _ in rows],
+            "y": rows * len(columns),
+            "customdata": [int(e) for e in examples for _ in rows],
+            "mode": "markers",
+            "marker": {"size": 2 * sizes.font, "symbol": "square", "opacity": 0},
+            "selected": {"marker": invisible},
+            "unselected": {"marker": invisible},
+            # Names as the page passes them (character references, no markup).
+            "text": [f"{c} · {r}: {v:.3f}" for c, column in
+                     zip(columns, np.asarray(matrix).T, strict=True)
+                     for r, v in zip(rows, column, strict=True)],
+            "hoverinfo": "text",
+            "showlegend": False,
+        })
     layout = _layout(
         sizes, data, title, height=max(220, 3 * sizes.font * len(row_names) + 90),
         xaxis=_axis(sizes, type="category", side="top"),
         yaxis=_axis(sizes, autorange="reversed", type="category"),
     )
+    if highlight_column is not None:
+        layout["shapes"] = [{
+            "type": "rect", "xref": "x", "yref": "y domain",
+            "x0": highlight_column - 0.5, "x1": highlight_column + 0.5,
+            "y0": 0, "y1": 1, "line": {"width": max(3, sizes.line), "color": HIGHLIGHT},
+        }]
     if title:  # the column labels on a line of their own, under the title
         layout["margin"]["t"] += 2 * sizes.tick
     return _figure(data, layout)

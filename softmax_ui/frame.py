@@ -110,9 +110,13 @@ def _source(function: Callable) -> str:
     return inspect.getsource(function)
 
 
-def plot(figure: go.Figure, *, key: str, place: Any = st) -> None:
-    """Draw a figure of :mod:`softmax_ui.figures` in ``place`` (a column), keyed."""
-    place.plotly_chart(figure, key=key, config=_CHART_CONFIG)
+def plot(figure: go.Figure, *, key: str, place: Any = st, **select: Any) -> None:
+    """Draw a figure of :mod:`softmax_ui.figures` in ``place`` (a column), keyed.
+
+    ``select`` (``on_select=…``, ``selection_mode=…``) makes its points
+    selectable, as ``st.plotly_chart`` does.
+    """
+    place.plotly_chart(figure, key=key, config=_CHART_CONFIG, **select)
 
 
 def figure_sizes() -> Sizes:

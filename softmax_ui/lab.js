@@ -791,10 +791,9 @@ class Lab {
       ctx.strokeStyle = '#111111';
       ctx.stroke();
     }
-    const h = this.data.highlight;
-    if (!this.edit && Number.isInteger(h) && h >= 0 && h < train.length) {
-      const [, x, y] = train[h];
-      const [px, py] = this.toPixel(x, y);
+    const h = this.data.highlight; // [x, y] of the example selected, or null
+    if (!this.edit && Array.isArray(h)) {
+      const [px, py] = this.toPixel(h[0], h[1]);
       ctx.beginPath();
       ctx.arc(px, py, r * 2.6, 0, 2 * Math.PI);
       ctx.strokeStyle = this.data.colours.highlight;

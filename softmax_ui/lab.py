@@ -101,6 +101,13 @@ def _points(data: Data | None) -> dict[str, object] | None:
     }
 
 
+def _point_of(data: Data, k: int | None) -> list[float] | None:
+    """Where example ``k`` of ``data`` is on the plane, or None."""
+    if k is None or data.X.shape[0] != 2 or not 0 <= k < data.X.shape[1]:
+        return None
+    return [float(data.X[0, k]), float(data.X[1, k])]
+
+
 def _hand_start(data: Data) -> list[list[float]]:
     """The points the hand editing starts from: the data's, at most 500 of them."""
     m = data.X.shape[1]
@@ -154,7 +161,7 @@ def training_lab(
     hand : bool
         Whether ``data`` are points placed by hand.
     highlight : int, optional
-        A training example to ring on the plane: its column in ``train_set``.
+        An example to ring on the plane: its column in ``data``.
     diverged_at : int, optional
         An iteration to mark on the J curve.
     compact : bool
@@ -200,7 +207,7 @@ def training_lab(
             },
             "speeds": list(SPEEDS),
             "speed": default_speed,
-            "highlight": highlight,
+            "highlight": _point_of(data, highlight),
             "diverged_at": diverged_at,
             "compact": compact,
             "editable": editable and two_d,

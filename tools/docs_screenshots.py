@@ -19,6 +19,16 @@ then saves what the window shows:
 * ``lab-playing-*.png``: the training page's live lab mid-play (rewound, then
   played for a moment; the shot is taken while it plays), on a laptop and
   projected in both languages.
+* ``training-inside-*``, ``training-divergence-*``: the training page's
+  "Inside the model" (an example selected in the table and ringed on the
+  plane, the W and b grid after a nudge) and a learning rate too large,
+  projected, in English and Traditional Chinese.
+* ``lecture-question-…``, ``lecture-reveal-…``, ``lecture-poll-…`` (1920×1080,
+  English and ``-zh-TW``): step 2 asking its question, the same after the
+  clicker's B key revealed it, and step 3 with a poll of the room open and 27
+  answers in its tally (a poll made in the server's store before the shot);
+  ``lecture-poll-student-390x844``: the poll on a student's phone, and
+  ``lecture-poll-student-revealed-390x844`` once the answer is revealed.
 
 A shot is taken once Streamlit is idle (the server has answered the tab's
 last rerun, no element still loads its code, the page is unchanged for a
@@ -31,9 +41,11 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import re
 import sys
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -71,6 +83,38 @@ class Shot:
     path: str
     size: tuple[int, int]
     play: float = 0.0  # seconds the training lab plays before the shot
+    # A CSS selector to scroll to the top of the window (under the presenter's
+    # navigation), and one to click there first.
+    scroll_to: str = ""
+    click: str = ""
+    # A key pressed once the page is idle (the clicker's B reveals an answer).
+    press: str = ""
+    # Called before the shot (with the server running); returns the path to open.
+    prepare: Callable[[str], str] | None = None
+
+
+# A poll of 27 students on step 3's first question: 17 right.
+POLL_COUNTS = (17, 2, 1, 7)
+
+
+def _poll_path(path: str, student: bool = False, revealed: bool = False) -> str:
+    """Open a poll with :data:`POLL_COUNTS` answers; ``path`` + its lecturer's token."""
+    from softmax_ui.poll_store import PollStore
+
+    store = PollStore()
+    poll = store.open_poll("hardmax_pick", 4, seconds=600)
+    voter = 0
+    for choice, count in enumerate(POLL_COUNTS):
+        for _ in range(count):
+            voter += 1
+            store.answer(poll.code, f"{voter:016x}", choice)
+    sep = "" if path.endswith("?") else "&"
+    if revealed:  # the last student's tab, once the lecturer revealed
+        store.reveal(poll.code)
+        return f"{path}{sep}lecture_poll={poll.code}&lecture_voter={voter:016x}"
+    if student:
+        return f"{path}{sep}lecture_poll={poll.code}"
+    return f"{path}{sep}lecture_host={poll.host}"
 
 
 def shots() -> list[Shot]:
@@ -113,6 +157,57 @@ def shots() -> list[Shot]:
     ]  # fmt: skip
     listed.append(Shot(f"lab-hand-points-{laptop}", _hand_points_link(), LAPTOP,
                        play=LAB_PLAY))  # fmt: skip
+    # Inside the model: the training run's worst example (271) selected.
+    for suffix, lang in (("", ""), ("-zh-TW", "&lang=zh-TW")):
+        selected = f"/training?present=true&training_example=271{lang}"
+        listed += [
+            Shot(f"training-inside-ring-{projector}{suffix}", selected, PROJECTOR),
+            Shot(f"training-inside-table-{projector}{suffix}", selected, PROJECTOR,
+                 scroll_to=".st-key-training_inside_title"),
+            Shot(f"training-inside-grid-{projector}{suffix}",
+                 f"/training?present=true{lang}", PROJECTOR,
+                 scroll_to=".st-key-training_inside_grid_title",
+                 click=".st-key-training_inside_plus button"),
+            Shot(f"training-divergence-{projector}{suffix}",
+                 "/training?present=true&training_dataset=spirals"
+                 f"&training_learning_rate=30{lang}", PROJECTOR),
+        ]  # fmt: skip
+    for lang in ("en", "zh-TW"):
+        suffix = "" if lang == "en" else f"-{lang}"
+        asked = "/lecture?present=true&lecture_ask=true" + (
+            "" if lang == "en" else f"&lang={lang}"
+        )
+        listed += [
+            Shot(f"lecture-question-{projector}{suffix}", f"{asked}&step=2", PROJECTOR),
+            Shot(
+                f"lecture-reveal-{projector}{suffix}",
+                f"{asked}&step=2",
+                PROJECTOR,
+                press="b",
+            ),
+            Shot(
+                f"lecture-poll-{projector}{suffix}",
+                f"{asked}&step=3",
+                PROJECTOR,
+                prepare=_poll_path,
+            ),
+        ]
+    listed.append(
+        Shot(
+            f"lecture-poll-student-{phone}",
+            "/lecture?",
+            PHONE,
+            prepare=lambda path: _poll_path(path, student=True),
+        )
+    )
+    listed.append(
+        Shot(
+            f"lecture-poll-student-revealed-{phone}",
+            "/lecture?",
+            PHONE,
+            prepare=lambda path: _poll_path(path, revealed=True),
+        )
+    )
     return listed
 
 
@@ -166,6 +261,15 @@ def _save_png(data: bytes, file: Path) -> None:
         image.convert("RGB").save(file, optimize=True)
 
 
+def _scroll_to(page, selector: str) -> None:
+    # Under presenter mode's navigation bar, which stays at the top.
+    page.locator(selector).first.evaluate(
+        "el => { el.style.scrollMarginTop = '110px';"
+        " el.scrollIntoView({block: 'start'}); }"
+    )
+    page.wait_for_timeout(300)
+
+
 def take(browser, base: str, shot: Shot, out: Path, settle: float, full: bool) -> list:
     """Open ``shot`` in a new tab, wait until it is idle, save it; return errors."""
     width, height = shot.size
@@ -191,12 +295,26 @@ def take(browser, base: str, shot: Shot, out: Path, settle: float, full: bool) -
 
     page.on("console", on_console)
     page.on("pageerror", lambda e: errors.append(f"uncaught: {e}"))
+    path = shot.prepare(shot.path) if shot.prepare else shot.path
     try:
         mark = runs.mark()
-        page.goto(base + shot.path)
+        page.goto(base + path)
         _wait_idle(page, runs, 1000, requested_since=mark)
+        if shot.press:
+            mark = runs.mark()
+            page.keyboard.press(shot.press)
+            _wait_idle(page, runs, 1000, requested_since=mark)
         page.wait_for_timeout(int(settle * 1000))
         _wait_idle(page, runs, 500)
+        if shot.scroll_to:
+            _scroll_to(page, shot.scroll_to)
+        if shot.click:
+            mark = runs.mark()
+            page.locator(shot.click).first.click()
+            _wait_idle(page, runs, 1000, requested_since=mark)
+            page.mouse.move(0, 0)  # no hover colour or tooltip in the picture
+            _scroll_to(page, shot.scroll_to)
+            page.wait_for_timeout(int(settle * 500))
         if full:
             tall = max(height, int(page.evaluate(_CONTENT_HEIGHT)))
             page.set_viewport_size({"width": width, "height": tall})
@@ -236,6 +354,10 @@ def main() -> int:
     from playwright.sync_api import sync_playwright
 
     problems = 0
+    # The polls of the shots go to a store of their own, not the machine's.
+    from softmax_ui.poll_store import DIR_ENV
+
+    os.environ[DIR_ENV] = tempfile.mkdtemp(prefix="softmax-polls-")
     with tempfile.NamedTemporaryFile(suffix=".log", delete=False) as log:
         log_path = Path(log.name)
     try:

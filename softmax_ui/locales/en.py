@@ -469,4 +469,137 @@ STRINGS: dict[str, str] = {
     ),
     "lab.hand_one_class": "Only one class among the points: every region is that class.",
     "lab.report": "The run as figures: a scrubber, J and the regions",
+    # Inside the model (softmax_ui/views/inside.py, parameters.py)
+    "inside.title": "Inside the model",
+    "inside.example": "Selected example",
+    "inside.example_name": "example ({i})",
+    "inside.diverged_mark": "diverging from iteration {it}",
+    "inside.diverged_plain": "J stops coming down at iteration {it}: the learning rate is too large.",
+    "inside.diverged_rising": (
+        "**J stops coming down at iteration {it}** (× on the curve): it keeps"
+        " rising, or stays above where it started. α = {alpha} is too large, each"
+        " step overshoots; try α = {smaller}."
+    ),
+    "inside.diverged_stopped": (
+        "**J blew up after iteration {it}** (× on the curve): the next step made it"
+        " infinite or huge, and training stopped. α = {alpha} is too large; try"
+        " α = {smaller}."
+    ),
+    "inside.table_title": "Each example's loss, worst first",
+    "inside.table_intro": (
+        "All m = {m} examples at iteration {it}, sorted by their loss"
+        " L⁽ⁱ⁾ = −log ŷ of the true class, largest first: the examples the model"
+        " gets most wrong are on top, and they pull hardest on dZ = Ŷ − Y."
+    ),
+    "inside.table_select": (
+        "Select a row (the box at its left) to ring its point on the plane and"
+        " frame its column in Y and Ŷ; a click on a column of Y or Ŷ selects that"
+        " example here."
+    ),
+    "inside.summary_right": (
+        "**Example ({i})**, row {rank} of {m} by loss, x = ({x}): true class {true}, ŷ = {p} for it,"
+        " L⁽ⁱ⁾ = {loss}. Predicted: {predicted}, right."
+    ),
+    "inside.summary_wrong": (
+        "**Example ({i})**, row {rank} of {m} by loss, x = ({x}): true class {true}, ŷ = {p} for it,"
+        " L⁽ⁱ⁾ = {loss}. Predicted: **{predicted}**, wrong."
+    ),
+    "inside.summary_dz": "Its column of dZ = Ŷ − Y: ({dz}); it adds dz xᵀ/m to dW and dz/m to db.",
+    "inside.features_cut": "The table shows the first {shown} of the {n} features.",
+    "inside.true_class": "true class",
+    "inside.loss_help": "L⁽ⁱ⁾ = −log ŷ of the true class; J is their mean.",
+    "inside.y_hat_help": "ŷ for {name}: the model's probability that the example is {name}.",
+    "inside.parameters_title": "W and b at iteration {it}, with their gradients",
+    "inside.parameters_intro": (
+        "Each cell holds a weight and, under it, the gradient of J for it:"
+        " dZ = Ŷ − Y, dW = (1/m) dZ Xᵀ, db = (1/m) Σᵢ dZ⁽ⁱ⁾. Nudge one entry and"
+        " watch J and the regions; one gradient step moves every entry by −α times"
+        " its gradient (α = {alpha})."
+    ),
+    "inside.hidden_layer": (
+        "The W and b grid is for softmax regression, the lecture's model. With a"
+        " hidden layer of {h} units there are two layers of weights: set the"
+        " hidden units to 0 to see W and b here."
+    ),
+    "inside.too_many_features": (
+        "W has {n} columns, one per feature; the grid is drawn for data with at"
+        " most {most} features."
+    ),
+    "inside.entry": "Entry to nudge",
+    "inside.step": "One gradient step (α = {alpha})",
+    "inside.step_done": "one gradient step, α = {alpha}",
+    "inside.reset": "Back to iteration {it}",
+    "inside.cost_trained": "J as trained (iteration {it})",
+    "inside.cost_before": "J before the change",
+    "inside.cost_now": "J now",
+    "inside.last_change": "Last change: {change}",
+    "inside.grid_caption": (
+        "Blue: positive, orange: negative; the stronger the colour, the larger the"
+        " value. The sign of a gradient says which way J rises: a step goes the"
+        " other way."
+    ),
+    "inside.regions_title": "The regions of these W and b",
+    # Predict, then reveal; a poll of the room (softmax_ui/question_mode.py, polls.py)
+    "questions.ask_mode": "Ask the question first",
+    "questions.ask_mode_help": (
+        "Steps with a question show its choices first; the step's view appears"
+        " once an answer is chosen or revealed. In a link: lecture_ask=true."
+    ),
+    "questions.badge": "Predict, then see",
+    "questions.reveal": "Reveal the answer",
+    "questions.reveal_help": "A clicker's blank-screen key (B) reveals it too.",
+    "questions.right": "Right: **{choice}**. {why}",
+    "questions.wrong": "You chose {chosen}; the answer is **{choice}**. {why}",
+    "questions.answer": "The answer: **{choice}**. {why}",
+    "questions.room": "The room: {right} of {total} right.",
+    "questions.hidden": "The step's view appears once an answer is chosen.",
+    "questions.shift_prompt": "Add 100 to every entry of z[L]: what changes in a = softmax(z)?",
+    "questions.shift_0": "Nothing: a stays the same",
+    "questions.shift_1": "Every entry of a grows",
+    "questions.shift_2": "The largest entry of a becomes 1",
+    "questions.shift_3": "e¹⁰⁵ overflows: a is undefined",
+    "questions.shift_why": "e^(z+100) = e¹⁰⁰·e^z, and the factor e¹⁰⁰ cancels in t / Σt.",
+    "questions.hardmax_pick_prompt": "Which entry does hardmax pick for z = [5, 2, −1, 3]?",
+    "questions.hardmax_pick_0": "Entry 0 · other (z = 5)",
+    "questions.hardmax_pick_1": "Entry 1 · cat (z = 2)",
+    "questions.hardmax_pick_2": "Entry 2 · dog (z = −1)",
+    "questions.hardmax_pick_3": "Entry 3 · baby chick (z = 3)",
+    "questions.hardmax_pick_why": "The largest z is 5, so hardmax gives [1, 0, 0, 0].",
+    "questions.temperature_prompt": "Divide z by a temperature T → 0: what does softmax become?",
+    "questions.temperature_0": "Uniform: every entry 1/C",
+    "questions.temperature_1": "Hardmax: 1 at the largest z, 0 elsewhere",
+    "questions.temperature_2": "It stays as it is",
+    "questions.temperature_3": "All zeros",
+    "questions.temperature_why": "As T shrinks, the largest z/T pulls away from the rest and takes all.",
+    "questions.two_classes_prompt": "With C = 2, which σ equals softmax's first output?",
+    "questions.two_classes_0": "σ(z₁)",
+    "questions.two_classes_1": "σ(z₁ − z₂)",
+    "questions.two_classes_2": "σ(z₁ + z₂)",
+    "questions.two_classes_3": "σ(z₂ − z₁)",
+    "questions.two_classes_why": "e^z₁ / (e^z₁ + e^z₂) = 1 / (1 + e^−(z₁ − z₂)).",
+    "questions.learning_rate_prompt": "The learning rate α is ten times larger: what does J do?",
+    "questions.learning_rate_0": "It falls ten times faster, always",
+    "questions.learning_rate_1": "Nothing: α does not change J",
+    "questions.learning_rate_2": "It falls faster at first; too large an α makes it jump or grow",
+    "questions.learning_rate_3": "It ends ten times lower",
+    "questions.learning_rate_why": "Larger steps go down faster until they overshoot the minimum.",
+    "polls.title": "Poll the room",
+    "polls.minutes": "Open for",
+    "polls.minutes_value": "{n} min",
+    "polls.open": "Open a poll",
+    "polls.join": "Answer at **{link}** · code **{code}**",
+    "polls.left": "{s} s left",
+    "polls.closed_now": "Closed",
+    "polls.answers": "{n} answers",
+    "polls.close": "Close the poll",
+    "polls.student_title": "Poll {code}",
+    "polls.counted": "Your answer is in: **{choice}**. The answer comes when the lecturer reveals it.",
+    "polls.repeated": "This tab has answered poll {code} already (**{choice}**): one answer each.",
+    "polls.repeated_unknown": "This tab has answered poll {code} already: one answer each.",
+    "polls.closed": "Poll {code} is closed: it takes no more answers.",
+    "polls.unknown": "There is no poll {code}: check the code on the screen.",
+    "polls.bad_code": "“{code}” is not a poll code: a code is four letters or digits, as on the screen.",
+    "polls.invalid": "That answer is not one of the choices.",
+    "polls.waiting": "Waiting for the lecturer to reveal the answer …",
+    "polls.unavailable": "Polls cannot be kept now: the folder {folder} cannot be written (set SOFTMAX_POLL_DIR to another).",
 }

@@ -418,4 +418,129 @@ STRINGS: dict[str, str] = {
     "lab.hand_beyond_c": "{count} 個點的類別超出 C = {C}，未納入訓練：調高 C 即可納入。",
     "lab.hand_one_class": "這些點只有一個類別：每個區域都是該類別。",
     "lab.report": "以圖表呈現這次訓練：拖曳條、J 與區域",
+    # Inside the model (softmax_ui/views/inside.py, parameters.py)
+    "inside.title": "模型內部",
+    "inside.example": "選取的樣本",
+    "inside.example_name": "樣本 ({i})",
+    "inside.diverged_mark": "從第 {it} 次迭代開始發散",
+    "inside.diverged_plain": "J 從第 {it} 次迭代起不再下降：學習率太大。",
+    "inside.diverged_rising": (
+        "**J 從第 {it} 次迭代起不再下降**（曲線上的 ×）：它一直上升，或停在起點之上。"
+        "α = {alpha} 太大，每一步都越過了最小值；請改用 α = {smaller}。"
+    ),
+    "inside.diverged_stopped": (
+        "**J 在第 {it} 次迭代之後爆掉了**（曲線上的 ×）：下一步讓它變成無限大或極大，"
+        "訓練就此停止。α = {alpha} 太大；請改用 α = {smaller}。"
+    ),
+    "inside.table_title": "每個樣本的損失，由最差排起",
+    "inside.table_intro": (
+        "第 {it} 次迭代時全部 m = {m} 個樣本，依損失 L⁽ⁱ⁾ = −log ŷ（真實類別）"
+        "由大到小排序：模型錯得最離譜的樣本在最上面，它們對 dZ = Ŷ − Y 的拉力也最大。"
+    ),
+    "inside.table_select": (
+        "選取一列（點最左邊的方框），平面上會圈出它的點，Y 與 Ŷ 中也會框出它的欄；"
+        "點 Y 或 Ŷ 的某一欄，也會在這裡選取那個樣本。"
+    ),
+    "inside.summary_right": (
+        "**樣本 ({i})**，依損失排第 {rank} / {m}，x = ({x})：真實類別 {true}，它的 ŷ = {p}，"
+        "L⁽ⁱ⁾ = {loss}。預測：{predicted}，正確。"
+    ),
+    "inside.summary_wrong": (
+        "**樣本 ({i})**，依損失排第 {rank} / {m}，x = ({x})：真實類別 {true}，它的 ŷ = {p}，"
+        "L⁽ⁱ⁾ = {loss}。預測：**{predicted}**，錯誤。"
+    ),
+    "inside.summary_dz": "它在 dZ = Ŷ − Y 中的那一欄：({dz})；它為 dW 貢獻 dz xᵀ/m，為 db 貢獻 dz/m。",
+    "inside.features_cut": "表格只列出 {n} 個特徵中的前 {shown} 個。",
+    "inside.true_class": "真實類別",
+    "inside.loss_help": "L⁽ⁱ⁾ = −log ŷ（真實類別）；J 是它們的平均。",
+    "inside.y_hat_help": "{name} 的 ŷ：模型認為這個樣本是 {name} 的機率。",
+    "inside.parameters_title": "第 {it} 次迭代的 W 與 b，以及它們的梯度",
+    "inside.parameters_intro": (
+        "每一格是一個權重，下面是 J 對它的梯度：dZ = Ŷ − Y，dW = (1/m) dZ Xᵀ，"
+        "db = (1/m) Σᵢ dZ⁽ⁱ⁾。微調其中一個值，看 J 與決策區域怎麼變；"
+        "走一步梯度下降會讓每個值都移動 −α 乘以它的梯度（α = {alpha}）。"
+    ),
+    "inside.hidden_layer": (
+        "W 與 b 的表格適用於 softmax 迴歸，也就是課堂上的模型。有 {h} 個單元的"
+        "隱藏層時有兩層權重：把隱藏單元設為 0，就能在這裡看到 W 與 b。"
+    ),
+    "inside.too_many_features": (
+        "W 有 {n} 欄，每個特徵一欄；表格只在特徵不超過 {most} 個時顯示。"
+    ),
+    "inside.entry": "要微調的值",
+    "inside.step": "走一步梯度下降（α = {alpha}）",
+    "inside.step_done": "一步梯度下降，α = {alpha}",
+    "inside.reset": "回到第 {it} 次迭代",
+    "inside.cost_trained": "訓練出的 J（第 {it} 次迭代）",
+    "inside.cost_before": "改變前的 J",
+    "inside.cost_now": "現在的 J",
+    "inside.last_change": "上一次改變：{change}",
+    "inside.grid_caption": (
+        "藍色：正值，橘色：負值；顏色越深，絕對值越大。梯度的正負號表示 J 往哪個方向"
+        "上升：梯度下降往反方向走。"
+    ),
+    "inside.regions_title": "這組 W 與 b 的決策區域",
+    # 先預測再揭曉；全班投票（softmax_ui/question_mode.py、polls.py）
+    "questions.ask_mode": "先問問題",
+    "questions.ask_mode_help": (
+        "有問題的步驟先顯示選項；選了答案或揭曉之後，才顯示這一步的圖。"
+        "連結中寫 lecture_ask=true。"
+    ),
+    "questions.badge": "先預測，再看",
+    "questions.reveal": "揭曉答案",
+    "questions.reveal_help": "簡報器的黑屏鍵（B）也能揭曉。",
+    "questions.right": "答對了：**{choice}**。{why}",
+    "questions.wrong": "你選了 {chosen}；答案是 **{choice}**。{why}",
+    "questions.answer": "答案：**{choice}**。{why}",
+    "questions.room": "全班：{total} 人中 {right} 人答對。",
+    "questions.hidden": "選了答案之後，才會顯示這一步的圖。",
+    "questions.shift_prompt": "把 z[L] 的每個元素都加 100：a = softmax(z) 會怎麼變？",
+    "questions.shift_0": "不變：a 完全一樣",
+    "questions.shift_1": "a 的每個元素都變大",
+    "questions.shift_2": "a 最大的元素變成 1",
+    "questions.shift_3": "e¹⁰⁵ 溢位：a 無法計算",
+    "questions.shift_why": "e^(z+100) = e¹⁰⁰·e^z，因子 e¹⁰⁰ 在 t / Σt 中約掉了。",
+    "questions.hardmax_pick_prompt": "z = [5, 2, −1, 3] 時，hardmax 選哪一個元素？",
+    "questions.hardmax_pick_0": "元素 0 · 其他（z = 5）",
+    "questions.hardmax_pick_1": "元素 1 · 貓（z = 2）",
+    "questions.hardmax_pick_2": "元素 2 · 狗（z = −1）",
+    "questions.hardmax_pick_3": "元素 3 · 小雞（z = 3）",
+    "questions.hardmax_pick_why": "最大的 z 是 5，所以 hardmax 得到 [1, 0, 0, 0]。",
+    "questions.temperature_prompt": "把 z 除以溫度 T，讓 T → 0：softmax 會變成什麼？",
+    "questions.temperature_0": "均勻：每個元素都是 1/C",
+    "questions.temperature_1": "Hardmax：最大的 z 為 1，其餘為 0",
+    "questions.temperature_2": "維持原樣",
+    "questions.temperature_3": "全部是 0",
+    "questions.temperature_why": "T 越小，最大的 z/T 與其他的差距越大，最後拿走全部機率。",
+    "questions.two_classes_prompt": "C = 2 時，哪一個 σ 等於 softmax 的第一個輸出？",
+    "questions.two_classes_0": "σ(z₁)",
+    "questions.two_classes_1": "σ(z₁ − z₂)",
+    "questions.two_classes_2": "σ(z₁ + z₂)",
+    "questions.two_classes_3": "σ(z₂ − z₁)",
+    "questions.two_classes_why": "e^z₁ / (e^z₁ + e^z₂) = 1 / (1 + e^−(z₁ − z₂))。",
+    "questions.learning_rate_prompt": "學習率 α 變成十倍：J 會怎樣？",
+    "questions.learning_rate_0": "總是下降得快十倍",
+    "questions.learning_rate_1": "不變：α 不影響 J",
+    "questions.learning_rate_2": "一開始下降得更快；α 太大時 J 會跳動或上升",
+    "questions.learning_rate_3": "最後低十倍",
+    "questions.learning_rate_why": "步伐越大下降越快，直到越過最低點。",
+    "polls.title": "全班投票",
+    "polls.minutes": "開放時間",
+    "polls.minutes_value": "{n} 分鐘",
+    "polls.open": "開始投票",
+    "polls.join": "作答網址 **{link}** · 代碼 **{code}**",
+    "polls.left": "剩 {s} 秒",
+    "polls.closed_now": "已結束",
+    "polls.answers": "{n} 人作答",
+    "polls.close": "結束投票",
+    "polls.student_title": "投票 {code}",
+    "polls.counted": "已收到你的答案：**{choice}**。老師揭曉後就會看到答案。",
+    "polls.repeated": "這個分頁已經回答過投票 {code}（**{choice}**）：每人一次。",
+    "polls.repeated_unknown": "這個分頁已經回答過投票 {code}：每人一次。",
+    "polls.closed": "投票 {code} 已結束，不再收答案。",
+    "polls.unknown": "沒有代碼為 {code} 的投票：請核對螢幕上的代碼。",
+    "polls.bad_code": "「{code}」不是投票代碼：代碼是螢幕上的四個英文字母或數字。",
+    "polls.invalid": "這個答案不在選項之中。",
+    "polls.waiting": "等待老師揭曉答案……",
+    "polls.unavailable": "目前無法保存投票：資料夾 {folder} 無法寫入（請把 SOFTMAX_POLL_DIR 設為其他資料夾）。",
 }

@@ -22,7 +22,7 @@ from softmax_core import (
 )
 
 from .. import figures, runs, tables
-from ..controls import Control
+from ..controls import LEARNING_RATES, Control
 from ..frame import plot
 from ..i18n import tr
 from ..style import Sizes
@@ -100,8 +100,17 @@ def cost_curve(
     *,
     tested: bool,
     place: Any = st,
+    diverged_at: int | None = None,
+    learning_rate: float | None = None,
 ) -> None:
-    """J and accuracy over the iterations (the test set's too), ``iteration`` marked."""
+    """J and accuracy over the iterations (the test set's too), ``iteration`` marked.
+
+    ``diverged_at``, the iteration where J is seen to diverge, is said above
+    the curve (with a smaller α to try than ``learning_rate``) and crossed on it.
+    """
+    if diverged_at is not None:
+        place.warning(divergence_message(diverged_at, history, learning_rate),
+                      icon=":material/trending_up:")  # fmt: skip
     plot(
         figures.cost_curve(
             history.costs, history.accuracies, iteration, sizes,
@@ -112,9 +121,27 @@ def cost_curve(
             test_costs=history.test_costs, test_accuracies=history.test_accuracies,
             test_cost_label=tr("training.test_cost_axis"),
             test_accuracy_label=tr("training.test_accuracy_axis"),
+            diverged_at=diverged_at,
+            diverged_label=tr("inside.diverged_mark", it=diverged_at),
         ),
         key=f"{prefix}_cost", place=place,
     )  # fmt: skip
+
+
+def divergence_message(
+    diverged_at: int, history: TrainingHistory, learning_rate: float | None
+) -> str:
+    """What the page says where J diverges: where, why, and a smaller α to try."""
+    if learning_rate is None:
+        return tr("inside.diverged_plain", it=diverged_at)
+    # An option of the slider about ten times smaller (below them all: α/10).
+    smaller = [rate for rate in LEARNING_RATES if rate <= learning_rate / 10]
+    suggestion = smaller[-1] if smaller else learning_rate / 10
+    stopped = history.diverged and diverged_at >= history.iterations_done
+    return tr(
+        "inside.diverged_stopped" if stopped else "inside.diverged_rising",
+        it=diverged_at, alpha=f"{learning_rate:g}", smaller=f"{suggestion:g}",
+    )
 
 
 def regions(
@@ -128,10 +155,12 @@ def regions(
     train_set: Data,
     test_set: Data | None = None,
     place: Any = st,
+    highlight: int | None = None,
 ) -> None:
     """The plane coloured by predicted class at ``iteration``, the examples on it.
 
     Only data with two features has a plane to draw; other data gets a note.
+    ``highlight``, the index of an example of ``data``, is ringed.
     """
     if data.X.shape[0] != 2:
         place.info(tr("training.no_regions", n=data.X.shape[0]))
@@ -145,6 +174,8 @@ def regions(
             test_X=test_set.X if test_set else None,
             test_labels=test_set.labels if test_set else None,
             test_label=tr("training.test_points"),
+            highlight=None if highlight is None else data.X[:, highlight],
+            highlight_label=tr("inside.example_name", i=(highlight or 0) + 1),
         ),
         key=f"{prefix}_regions", place=place,
     )  # fmt: skip
@@ -159,22 +190,36 @@ def matrices(
     *,
     m: int,
     places: Sequence[Any],
+    examples: Sequence[int] | None = None,
+    highlight: int | None = None,
+    on_select: Any = None,
 ) -> None:
-    """Y and Ŷ (C×m) as heatmaps of their first columns, in ``places``."""
+    """Y and Ŷ (C×m) as heatmaps of some of their columns, in ``places``.
+
+    The columns are those of ``examples`` (indices into the data), by default
+    the first ones. ``highlight``, an example's index, has its column framed;
+    with ``on_select`` (a callback taking the chart's key) a click on a
+    column selects its example.
+    """
     count = Y.shape[0]
-    columns = [f"({i + 1})" for i in range(Y.shape[1])]
+    examples = list(range(Y.shape[1]) if examples is None else examples)
+    columns = [f"({i + 1})" for i in examples]
+    framed = examples.index(highlight) if highlight in examples else None
     y_place, y_hat_place = places
     for matrix, name, title, place in (
         (Y, "Y", "training.Y_title", y_place),
         (Y_hat, "Y_hat", "training.Y_hat_title", y_hat_place),
     ):
+        key = f"{prefix}_{name}"
+        select = {} if on_select is None else {
+            "on_select": partial(on_select, key), "selection_mode": "points"}
         plot(
             figures.matrix_heatmap(
-                matrix, names, columns, sizes, title=tr(title, C=count, m=m)
+                matrix, names, columns, sizes, title=tr(title, C=count, m=m),
+                examples=examples if on_select else None, highlight_column=framed,
             ),
-            key=f"{prefix}_{name}",
-            place=place,
-        )
+            key=key, place=place, **select,
+        )  # fmt: skip
 
 
 def example_losses(

@@ -187,3 +187,14 @@ def test_the_snapshot_step_keeps_the_scrubbers_iterations(iterations, C, hidden,
     assert scrub % every == 0 or every % scrub == 0
     if every <= scrub:
         assert (iterations // every + 1) * per <= runs.LAB_VALUES or every == scrub
+
+
+def test_the_example_selected_inside_the_model_is_ringed_in_the_lab():
+    at = open_page("training", {"training_example": "5"})
+    X, _ = make_blobs(300, 4, seed=0)
+    # The link counts from 1, as the examples table does: example (5) is column 4.
+    np.testing.assert_allclose(lab_data(at)["highlight"], X[:, 4])
+    assert lab_data(at)["diverged_at"] is None
+    at = open_page("training", {"training_learning_rate": "100",
+                                "training_hidden_units": "8"})  # fmt: skip
+    assert isinstance(lab_data(at)["diverged_at"], int)  # marked on the lab's curve

@@ -72,6 +72,20 @@ BUILDS: dict[str, Callable[..., go.Figure]] = {
         RNG.integers(0, 9, (3, 3)), ["a", "b", "c"], sz, true_label="true",
         predicted_label="predicted", title="confusion",
     ),
+    # Inside the model: a divergence crossed, an example ringed, a column framed.
+    "cost_curve_diverged": lambda sz: figures.cost_curve(
+        COSTS, ACCURACIES, 300, sz, cost_label="J", accuracy_label="accuracy",
+        x_label="iteration", title="J", diverged_at=42, diverged_label="diverging",
+    ),
+    "decision_regions_highlight": lambda sz: figures.decision_regions(
+        np.linspace(-3, 3, 20), np.linspace(-2, 2, 15), GRID, X, LABELS,
+        ["a", "b", "c"], sz, x_label="x1", y_label="x2", title="regions",
+        highlight=X[:, 3], highlight_label="example (4)",
+    ),
+    "matrix_heatmap_selectable": lambda sz: figures.matrix_heatmap(
+        RNG.random((4, 8)), NAMES, [f"({i})" for i in range(1, 9)], sz, title="Ŷ",
+        examples=[0, 1, 2, 3, 4, 5, 6, 41], highlight_column=7,
+    ),
 }
 
 
