@@ -11,6 +11,7 @@ from softmax_core import (
     one_hot,
     output_gradient,
     softmax,
+    step_on_z_frames,
     true_class_loss_curve,
 )
 from softmax_ui import formulas
@@ -100,11 +101,17 @@ losses = [loss_from_logits(y, v) for v in path]
 p_true = [softmax(v)[true_class] for v in path]
 with trace_col:
     view.descent_trace("loss", losses, p_true, names[true_class], trace_sizes)
+# dz[L] on the bars of z: where the next step moves each logit, played.
+view.step_on_z(
+    "loss", names, y, z, step_size=float(st.session_state[STEP_SIZE.key]), sizes=sizes
+)
 
 st.subheader(tr("loss.check"))
 view.gradient_check(names, check_output_gradient(y, z=z))
 
 loss_and_gradient = formulas.side_by_side(formulas.LOSS, formulas.OUTPUT_GRADIENT)
-show_math(loss_and_gradient, loss_terms, output_gradient, key="loss_math")
+show_math(
+    loss_and_gradient, loss_terms, output_gradient, step_on_z_frames, key="loss_math"
+)
 
 finish_page()

@@ -22,6 +22,7 @@ from .activations import (
     hardmax,
     log_softmax,
     naive_softmax_steps,
+    shifted_softmax_steps,
     sigmoid,
     softmax,
     softmax_steps,
@@ -32,6 +33,7 @@ from .calculus import (
     gradient_step_on_z,
     logits_from_probabilities,
     numerical_gradient,
+    step_on_z_frames,
 )
 from .datasets import (
     MAX_CLASSES,
@@ -145,4 +147,6 @@ __all__ = [
     "gradients",
     "nudge",
     "worst_first",
+    "shifted_softmax_steps",
+    "step_on_z_frames",
 ]

@@ -120,3 +120,45 @@ def gradient_step_on_z(
     """
     z = np.asarray(z, dtype=np.float64)
     return z - float(step_size) * output_gradient(y, y_hat=softmax(z))
+
+
+def step_on_z_frames(
+    y: np.typing.ArrayLike,
+    *,
+    z: np.typing.ArrayLike,
+    step_size: float,
+    frames: int = 13,
+) -> tuple[np.ndarray, np.ndarray]:
+    r"""One gradient step on z drawn as ``frames`` stages, and ŷ at each stage.
+
+    .. math::
+
+        z(s) = z - s\,\alpha\, dz^{[L]}, \quad dz^{[L]} = \hat y - y, \quad
+        s = 0, \tfrac{1}{n-1}, \dots, 1; \qquad \hat y(s) = \operatorname{softmax}(z(s))
+
+    dz[L] is taken once, at the starting z: the stage s = 1 is exactly
+    :func:`gradient_step_on_z`, the stages between move each z_j along a
+    straight line from z_j to z_j − α dz_j, and ŷ(s) follows them.
+
+    Returns
+    -------
+    z_frames, y_hat_frames : numpy.ndarray
+        Both ``frames`` × C: row 0 is the start, the last row one full step.
+
+    Examples
+    --------
+    >>> zs, ys = step_on_z_frames([0, 1], z=[0.0, 0.0], step_size=1.0, frames=3)
+    >>> zs
+    array([[ 0.  ,  0.  ],
+           [-0.25,  0.25],
+           [-0.5 ,  0.5 ]])
+    >>> ys[:, 1].round(3)
+    array([0.5  , 0.622, 0.731])
+    """
+    if frames < 2:
+        raise ValueError("An animation of a step needs at least 2 frames.")
+    z = np.asarray(z, dtype=np.float64)
+    move = -float(step_size) * output_gradient(y, y_hat=softmax(z))
+    stages = np.linspace(0.0, 1.0, frames)[:, None]
+    z_frames = z[None, :] + stages * move[None, :]
+    return z_frames, softmax(z_frames, axis=1)

@@ -44,6 +44,12 @@ L2_STRENGTHS = (0.0, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1.0, 3.0, 10.0)
 DATASETS = ("blobs", "spirals", "upload")
 ACTIVATIONS = ("tanh", "relu")
 LOSS_SOURCES = ("lecture", "logits")
+# The z sliders' range, and the explorer's while "why subtract max z" is on:
+# far past ln(float64's largest) ≈ 709.78, where e^z overflows.
+Z_LIMIT = 10.0
+WIDE_Z_LIMIT = 1000.0
+# "An example that overflows": e^z is inf for the first three in float64.
+OVERFLOW_EXAMPLE_Z = (1000.0, 999.0, 998.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -115,12 +121,22 @@ def class_count(prefix: str) -> Control:
     )  # fmt: skip
 
 
-def z_entry(prefix: str, k: int) -> Control:
-    """Entry k of z[L] (0-based), −10 … 10 on a 0.1 grid; the lecture's z to start."""
+def z_entry(prefix: str, k: int, *, wide: bool = False) -> Control:
+    """Entry k of z[L] (0-based), −10 … 10 on a 0.1 grid; the lecture's z to start.
+
+    ``wide``: −1000 … 1000, the explorer's range while "why subtract max z"
+    is on (:data:`EXPLORER_OVERFLOW`), where e^z overflows.
+
+    Examples
+    --------
+    >>> z_entry("explorer", 0).high, z_entry("explorer", 0, wide=True).high
+    (10.0, 1000.0)
+    """
+    limit = WIDE_Z_LIMIT if wide else Z_LIMIT
     return Control(
         f"{prefix}_z{k}", "widgets.z_entry",
         default=LECTURE_Z[k] if k < LECTURE_CLASSES else 0.0,
-        low=-10.0, high=10.0, step=0.1, format="%.1f",
+        low=-limit, high=limit, step=0.1, format="%.1f",
     )  # fmt: skip
 
 
@@ -142,6 +158,13 @@ TEMPERATURE = Control(
 EXPLORER_RESET = Control("explorer_reset", "widgets.reset")
 EXPLORER_RANDOMIZE = Control("explorer_randomize", "widgets.randomize")
 EXPLORER_PYTHON_VIEW = Control("explorer_python_view", "live.python_view", False)
+# "Why subtract max z": the z sliders reach ±1000 and the naive e^z is shown
+# overflowing beside the shifted one. Its button's key is no URL key, and no
+# other control's key with a suffix (a hidden control's CSS class is exact).
+EXPLORER_OVERFLOW = Control("explorer_overflow", "explorer.overflow", default=False)
+EXPLORER_OVERFLOW_EXAMPLE = Control(
+    "explorer_overflow_example", "explorer.overflow_example"
+)
 
 # --- Loss and dz --------------------------------------------------------------
 LOSS_SOURCE = Control(
@@ -247,7 +270,8 @@ LECTURE_POLL_MINUTES = Control(
 # Every control of the pages, in page order (the link picker's order).
 REGISTRY: tuple[Control, ...] = (
     EXPLORER_C, EXPLORER_NAMES, *z_entries("explorer"), TEMPERATURE, EXPLORER_RESET,
-    EXPLORER_RANDOMIZE, EXPLORER_PYTHON_VIEW,
+    EXPLORER_RANDOMIZE, EXPLORER_PYTHON_VIEW, EXPLORER_OVERFLOW,
+    EXPLORER_OVERFLOW_EXAMPLE,
     LOSS_SOURCE, LOSS_C, TRUE_CLASS, *z_entries("loss"), STEP_SIZE, TAKE_STEP,
     RESET_STEPS,
     TWO_CLASS_Z1, TWO_CLASS_Z2,

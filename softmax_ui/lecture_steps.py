@@ -42,7 +42,7 @@ from .controls import (
     STEP_SIZE,
     TRUE_CLASS,
 )
-from .frame import figure_sizes, show_math, sized_columns
+from .frame import figure_sizes, presenter, show_math, sized_columns
 from .i18n import class_names, tr
 from .lecture_training_steps import cost_step, matrices, training
 from .views import loss as loss_view
@@ -112,17 +112,33 @@ def logistic() -> None:
 
 
 def loss_step() -> None:
-    names = _names()
-    control_col, view_col = st.columns([1, 2], gap="large")
+    names, sizes = _names(), figure_sizes()
+    if presenter():
+        # Projected, the terms beside the controls and the step on z beside
+        # them: the whole step fits the screen.
+        (control_col, _), (figure_col, sizes) = sized_columns(
+            [1, 2], sizes, gap="large"
+        )
+        terms_col = control_col
+    else:
+        # On a laptop the step on z needs the page's width: under the terms.
+        control_col, terms_col = st.columns([1, 2], gap="large")
+        figure_col = st.container()
     with control_col:
         true_class = loss_view.true_class(TRUE_CLASS.on(PREFIX), names, linked=False)
     y = one_hot([true_class], LECTURE_CLASSES)[:, 0]
     y_hat = np.array(LECTURE_Y_HAT)
     with control_col:
         loss_view.value(loss(y, y_hat))
-    with view_col:
+    with terms_col:
         loss_view.terms(names, y, y_hat)
         loss_view.true_term_note(y_hat, true_class)
+    with figure_col:
+        # dz[L] = ŷ − y on the bars of z = log ŷ, and one step with α = 1 played.
+        loss_view.step_on_z(
+            PREFIX, names, y, logits_from_probabilities(y_hat), step_size=1.0,
+            sizes=sizes,
+        )  # fmt: skip
     show_math(formulas.LOSS, loss_terms, key=MATH_KEY)
 
 

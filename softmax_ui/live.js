@@ -588,7 +588,13 @@ class LiveView {
       const spec = data.entries[k];
       row.tr.classList.toggle('winner', k === winner);
       row.z.textContent = v.z[k].toFixed(spec.decimals);
-      row.t.textContent = formatNumber(v.t[k]);
+      // An entry whose e^(z/T) overflows float64 is marked: its t is shown
+      // only because the table shifted it (the note below says by how much).
+      const overflows = v.z[k] / v.T > data.overflow_limit;
+      row.t.textContent = `${overflows ? '⚠ ' : ''}${formatNumber(v.t[k])}`;
+      row.t.classList.toggle('overflow', overflows);
+      if (overflows) row.t.title = labels.overflows || '';
+      else row.t.removeAttribute('title');
       row.a.textContent = v.a[k].toFixed(3);
       if (row.hard) row.hard.textContent = v.hard[k].toFixed(0);
       if (row.input && spec.key !== this.dragging) row.input.value = v.z[k];

@@ -27,7 +27,7 @@ from functools import partial
 import numpy as np
 import streamlit as st
 
-from softmax_core import SoftmaxSteps, TwoClassOutputs
+from softmax_core import EXP_OVERFLOW, SoftmaxSteps, TwoClassOutputs
 
 from . import controls
 from .classroom import hidden_keys
@@ -96,14 +96,20 @@ def softmax_view(
     table: SoftmaxSteps,
     soft: np.ndarray,
     hard: np.ndarray,
+    *,
+    wide: bool = False,
 ) -> None:
-    """Live softmax and hardmax bars and the step table, with inputs for z and T."""
+    """Live softmax and hardmax bars and the step table, with inputs for z and T.
+
+    ``wide``: the z inputs reach ±1000, as the page's sliders do while "why
+    subtract max z" is on; a released value is brought into that range.
+    """
     # The page's names are escaped for plotly and Markdown ("&lt;b&gt;"); the
     # view sets text, not markup, so it gets them as typed.
     names = [plain(name) for name in names]
     entries = [
         Entry.of(
-            controls.z_entry(prefix, k),
+            controls.z_entry(prefix, k, wide=wide),
             label=name,
             aria=tr("live.drag_z", k=k, name=name),
             value=z[k],
@@ -131,6 +137,7 @@ def softmax_view(
         "hardmax_column": tr("table.hardmax"),
         "temperature": tr("explorer.temperature"),
         "hint": tr("live.hint"),
+        "overflows": tr("overflow.marked"),
     }
     _mount(f"{prefix}_live", "softmax", entries, temp, computed, labels, inputs=True)
 
@@ -212,6 +219,8 @@ def _mount(
             },
             "sizes": asdict(sizes),
             "presenter": presenter(),
+            # Where e^(z/T) overflows float64: the table marks those entries.
+            "overflow_limit": EXP_OVERFLOW[np.dtype(np.float64)],
             "font_family": FONT_FAMILY,
             "ack": st.session_state.get(_ack_key(key)),
         }),

@@ -13,6 +13,10 @@ when an upgrade moves or renames it.
 - ``script_run_context.in_cached_function``: set while a ``st.cache_data``
   function runs, so that its elements are recorded to be replayed on a cache
   hit; :func:`draw_outside_the_cache`.
+- ``QueryParams.set_corrected_value`` and ``remove_param`` (reached through
+  ``get_session_state().query_params()``): the link's value of a widget bound
+  to it (``bind="query-params"``), which ``st.query_params`` refuses to set;
+  :func:`write_bound_link_value`.
 """
 
 from __future__ import annotations
@@ -26,6 +30,7 @@ from streamlit.runtime.scriptrunner import get_script_run_ctx
 from streamlit.runtime.scriptrunner_utils.script_run_context import (
     in_cached_function,
 )
+from streamlit.runtime.state.session_state_proxy import get_session_state
 
 
 def leave_pages_folder_mode() -> bool:
@@ -64,3 +69,21 @@ def draw_outside_the_cache(draw: Callable[..., Any], *args: Any) -> None:
         draw(*args)
 
     contextvars.copy_context().run(unrecorded)
+
+
+def write_bound_link_value(key: str, value: float | None) -> None:
+    """Put a bound slider's number into the link (None: take it out).
+
+    Streamlit writes a bound widget's value into the link when code sets it,
+    but not when the widget is new to it, as a slider whose range changed is
+    (its id includes the range): then the link kept no value, or the old one.
+    ``st.query_params`` refuses to set a bound key, so this sets it the way
+    Streamlit corrects a clamped link value, and the browser's address follows.
+    """
+    with get_session_state().query_params() as params:
+        if value is None:
+            params.remove_param(key)
+        elif not params.stored_param_matches_corrected_value(
+            key, value, "double_value"
+        ):
+            params.set_corrected_value(key, value, "double_value")

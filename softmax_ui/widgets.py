@@ -100,15 +100,31 @@ def class_count(prefix: str) -> int:
     return number_input(controls.class_count(prefix))
 
 
-def z_sliders(prefix: str, names: list[str], columns: int = 1) -> None:
-    """One slider per entry of z[L], labelled with its class, kept in the URL."""
+def z_sliders(
+    prefix: str, names: list[str], columns: int = 1, *, wide: bool = False
+) -> None:
+    """One slider per entry of z[L], labelled with its class, kept in the URL.
+
+    ``wide``: the sliders reach ±1000 (see :func:`controls.z_entry`).
+    """
     cols = st.columns(columns)
     for k, name in enumerate(names):
         with cols[k % columns]:
             slider(
-                controls.z_entry(prefix, k),
+                controls.z_entry(prefix, k, wide=wide),
                 label=tr("widgets.z_entry", k=k, name=name),
             )
+
+
+def toggle(control: Control, **kwargs: Any) -> bool:
+    """``st.toggle`` for ``control``, kept in the URL (``?key=true``)."""
+    return st.toggle(
+        tr(control.label),
+        value=control.default,
+        key=control.key,
+        bind="query-params",
+        **kwargs,
+    )
 
 
 def names_input(control: Control, count: int) -> list[str]:

@@ -208,6 +208,23 @@ def shots() -> list[Shot]:
             prepare=lambda path: _poll_path(path, revealed=True),
         )
     )
+    # Why softmax subtracts max z: the overflow example, naive against shifted;
+    # and dz[L] as arrows on z with the step played (the loss page).
+    overflow = "/explorer?present=true&explorer_overflow=true&" + "&".join(
+        f"explorer_z{k}={v}" for k, v in enumerate((1000, 999, 998, 0))
+    )
+    for suffix, lang in (("", ""), ("-zh-TW", "&lang=zh-TW")):
+        listed.append(Shot(
+            f"explorer-overflow-switch-{projector}{suffix}", overflow + lang, PROJECTOR
+        ))  # fmt: skip
+        listed.append(Shot(
+            f"explorer-overflow-{projector}{suffix}", overflow + lang, PROJECTOR,
+            scroll_to=".st-key-explorer_overflow_table",
+        ))  # fmt: skip
+        listed.append(Shot(
+            f"loss-dz-arrows-{projector}{suffix}", f"/loss?present=true{lang}",
+            PROJECTOR, scroll_to=".st-key-loss_step_on_z",
+        ))  # fmt: skip
     return listed
 
 

@@ -602,4 +602,38 @@ STRINGS: dict[str, str] = {
     "polls.invalid": "That answer is not one of the choices.",
     "polls.waiting": "Waiting for the lecturer to reveal the answer …",
     "polls.unavailable": "Polls cannot be kept now: the folder {folder} cannot be written (set SOFTMAX_POLL_DIR to another).",
+    # Overflow, shown: why softmax subtracts max z (explorer)
+    "explorer.overflow": "Why subtract max z? (z up to ±1000)",
+    "explorer.overflow_help": (
+        "Widens the z sliders to −1000 … 1000 and shows e^z computed naively in"
+        " float64 and float32 beside the shifted computation e^(z − max z)."
+    ),
+    "explorer.overflow_example": "An example that overflows",
+    "overflow.title": "Naive e^z against e^(z − max z)",
+    "overflow.float64": "float64",
+    "overflow.float32": "float32",
+    "overflow.shifted": "shifted",
+    "overflow.marked": "e^z overflows float64 here: t is shown shifted by max z",
+    "overflow.explain": (
+        "⚠ e^z overflows to inf past z ≈ {f64} in float64 and past z ≈ {f32} in"
+        " float32; then Σt = inf and a = inf / inf = NaN. Subtracting max z first"
+        " makes every exponent ≤ 0, so e^(z − max z) ≤ 1 and a stays exact: that is"
+        " why softmax_core subtracts the max."
+    ),
+    "overflow.temperature": "T = {T}: every step here starts from z/T, whose e^(z/T) is what overflows.",
+    "overflow.none_yet": (
+        "Nothing overflows yet: move a z past 88.72 (float32) or 709.78 (float64),"
+        " or press “An example that overflows”."
+    ),
+    # dz on the bars: one gradient step on z, drawn and played (loss, lecture)
+    "dz_arrows.title": "One gradient step on z: z ← z − α·dz[L], α = {alpha}",
+    "dz_arrows.z_title": "z[L], with an arrow −α·dz from z to z − α·dz",
+    "dz_arrows.y_hat_title": "ŷ = softmax(z)",
+    "dz_arrows.play": "▶ Play the step",
+    "dz_arrows.caption": (
+        "Each arrow is −α·dz_j with dz = ŷ − y (α = {alpha}). The true class,"
+        " {name}, has dz = ŷ − 1 = {dz} < 0, so its logit rises; every other class"
+        " has dz_j = ŷ_j > 0, so its logit falls. Press ▶ to watch ŷ follow: the"
+        " true class's probability goes up."
+    ),
 }

@@ -543,4 +543,37 @@ STRINGS: dict[str, str] = {
     "polls.invalid": "這個答案不在選項之中。",
     "polls.waiting": "等待老師揭曉答案……",
     "polls.unavailable": "目前無法保存投票：資料夾 {folder} 無法寫入（請把 SOFTMAX_POLL_DIR 設為其他資料夾）。",
+    # Overflow, shown: why softmax subtracts max z (explorer)
+    "explorer.overflow": "為什麼要減去 max z？（z 可到 ±1000）",
+    "explorer.overflow_help": (
+        "把 z 的滑桿放寬到 −1000 … 1000，並將以 float64 與 float32 直接計算的 e^z"
+        " 與先平移的 e^(z − max z) 並列比較。"
+    ),
+    "explorer.overflow_example": "會溢位的例子",
+    "overflow.title": "直接計算 e^z 與 e^(z − max z) 的比較",
+    "overflow.float64": "float64",
+    "overflow.float32": "float32",
+    "overflow.shifted": "平移後",
+    "overflow.marked": "此處 e^z 在 float64 會溢位：t 是減去 max z 後的值",
+    "overflow.explain": (
+        "⚠ 在 float64 中 z 超過約 {f64}、在 float32 中 z 超過約 {f32} 時，e^z"
+        " 會溢位成 inf；於是 Σt = inf，a = inf / inf = NaN。先減去 max z，"
+        "每個指數都 ≤ 0，e^(z − max z) ≤ 1，a 仍然精確：這就是 softmax_core"
+        " 要減去最大值的原因。"
+    ),
+    "overflow.temperature": "T = {T}：這裡每一步都從 z/T 開始，溢位的是 e^(z/T)。",
+    "overflow.none_yet": (
+        "目前還沒有溢位：把某個 z 移到超過 88.72（float32）或 709.78（float64），"
+        "或按「會溢位的例子」。"
+    ),
+    # dz on the bars: one gradient step on z, drawn and played (loss, lecture)
+    "dz_arrows.title": "對 z 做一步梯度下降：z ← z − α·dz[L]，α = {alpha}",
+    "dz_arrows.z_title": "z[L]，箭頭 −α·dz 從 z 指向 z − α·dz",
+    "dz_arrows.y_hat_title": "ŷ = softmax(z)",
+    "dz_arrows.play": "▶ 播放這一步",
+    "dz_arrows.caption": (
+        "每個箭頭是 −α·dz_j，其中 dz = ŷ − y（α = {alpha}）。真實類別「{name}」的"
+        " dz = ŷ − 1 = {dz} < 0，所以它的 logit 上升；其他類別的 dz_j = ŷ_j > 0，"
+        "logit 下降。按 ▶ 看 ŷ 跟著改變：真實類別的機率上升。"
+    ),
 }

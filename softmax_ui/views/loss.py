@@ -11,9 +11,9 @@ from collections.abc import Sequence
 import numpy as np
 import streamlit as st
 
-from softmax_core import DzCheck, loss_terms
+from softmax_core import DzCheck, loss_terms, output_gradient, softmax, step_on_z_frames
 
-from .. import figures, tables
+from .. import figures, step_figures, tables
 from ..controls import Control
 from ..frame import plot
 from ..i18n import tr
@@ -100,3 +100,36 @@ def descent_trace(
 def gradient_check(names: Sequence[str], check: DzCheck) -> None:
     """dz[L] from the formula beside its finite-difference estimate."""
     st.table(tables.dz_check_table(names, check), hide_index=True)
+
+
+def step_on_z(
+    prefix: str, names: Sequence[str], y: np.ndarray, z: np.ndarray, *,
+    step_size: float, sizes: Sizes,
+) -> None:  # fmt: skip
+    """dz[L] = ŷ − y as an arrow on each entry of z[L], and the step played.
+
+    Each z_j gets an arrow to z_j − α dz_j; the play button moves the logits
+    along them in 13 frames while ŷ = softmax(z) follows. The true class's
+    dz is ŷ_true − 1 < 0, so its logit rises; every other dz_j = ŷ_j > 0
+    pushes its logit down.
+    """
+    z_frames, y_hat_frames = step_on_z_frames(
+        y, z=z, step_size=step_size, frames=13
+    )
+    dz = output_gradient(y, y_hat=softmax(z))
+    true_class = int(np.argmax(y))
+    figure = step_figures.step_on_z(
+        names, z_frames, y_hat_frames, dz, true_class, sizes,
+        title=tr("dz_arrows.title", alpha=f"{step_size:g}"),
+        z_title=tr("dz_arrows.z_title"), y_hat_title=tr("dz_arrows.y_hat_title"),
+        play=tr("dz_arrows.play"),
+    )  # fmt: skip
+    plot(figure, key=f"{prefix}_step_on_z")
+    st.caption(
+        tr(
+            "dz_arrows.caption",
+            alpha=f"{step_size:g}",
+            name=names[true_class],
+            dz=f"{dz[true_class]:+.2f}",
+        )
+    )

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 import streamlit as st
 
-from softmax_core import SoftmaxSteps
+from softmax_core import EXP_OVERFLOW, SoftmaxSteps
 
 from ..frame import figure_sizes, plot
 from ..i18n import tr
@@ -32,6 +32,8 @@ def python_view(
     table: SoftmaxSteps,
     soft: np.ndarray,
     hard: np.ndarray,
+    *,
+    temperature: float = 1.0,
 ) -> None:
     """The same numbers drawn by Python (a table and a plotly figure), on request.
 
@@ -44,15 +46,27 @@ def python_view(
         with st.container(border=True):
             st.caption(tr("live.python_view_help"))
             st.subheader(tr("explorer.steps"))
-            step_table(names, table, hard)
+            step_table(names, table, hard, temperature=temperature)
             bars(prefix, names, soft, hard)
 
 
-def step_table(names: Sequence[str], table: SoftmaxSteps, hard: np.ndarray) -> None:
-    """The lecture's steps t = e^z, Σt and a = t/Σt per class, with hardmax."""
+def step_table(
+    names: Sequence[str],
+    table: SoftmaxSteps,
+    hard: np.ndarray,
+    *,
+    temperature: float = 1.0,
+) -> None:
+    """The lecture's steps t = e^z, Σt and a = t/Σt per class, with hardmax.
+
+    Entries whose e^(z/T) would overflow float64 are marked ⚠.
+    """
     from .. import tables
 
-    st.table(tables.step_table(names, table, hard), hide_index=True)
+    st.table(
+        tables.step_table(names, table, hard, temperature=temperature),
+        hide_index=True,
+    )
     st.markdown(tr("explorer.sum_t", total=f"{table.total:.4g}"))
     if table.shifted:
         st.warning(tr("explorer.shift_note", shift=f"{table.shift:.4g}"))
@@ -86,3 +100,40 @@ def logit_bars(prefix: str, names: Sequence[str], z: np.ndarray) -> None:
         figures.logit_bars(names, z, figure_sizes(), title=tr("lecture.z_title")),
         key=f"{prefix}_z_bars",
     )
+
+
+def overflow_comparison(
+    prefix: str,
+    names: Sequence[str],
+    shifted: SoftmaxSteps,
+    naive64: SoftmaxSteps,
+    naive32: SoftmaxSteps,
+    *,
+    temperature: float = 1.0,
+) -> None:
+    """Why the core subtracts max z: naive e^z in float64 and float32 beside it.
+
+    The table marks with ⚠ what overflowed to inf (and the NaN of inf / inf);
+    one sentence under it says why the shifted computation cannot overflow.
+    """
+    from .. import tables
+
+    with st.container(key=f"{prefix}_overflow_table"):
+        st.subheader(tr("overflow.title"), anchor=False)
+        st.table(
+            tables.overflow_table(
+                names, shifted, naive64, naive32, temperature=temperature
+            ),
+            hide_index=True,
+        )
+        if temperature != 1.0:
+            st.caption(tr("overflow.temperature", T=f"{temperature:g}"))
+        st.markdown(
+            tr(
+                "overflow.explain",
+                f64=f"{EXP_OVERFLOW[np.dtype(np.float64)]:.2f}",
+                f32=f"{EXP_OVERFLOW[np.dtype(np.float32)]:.2f}",
+            )
+        )
+        if not naive32.overflowed.any():
+            st.caption(tr("overflow.none_yet"))

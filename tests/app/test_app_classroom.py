@@ -160,6 +160,8 @@ def test_the_picker_offers_the_controls_this_page_drew_by_their_labels():
         EN["widgets.reset"],
         EN["widgets.randomize"],
         EN["live.python_view"],
+        EN["explorer.overflow"],
+        EN["explorer.overflow_example"],
     ]
     set_widget(at, "explorer_C", 6)
     assert "z5 · class 5" in at.get_by_key(PICKER_KEY).options

@@ -59,3 +59,26 @@ def test_drawing_outside_the_cache_is_not_replayed_on_a_cache_hit():
         "streamlit.runtime.scriptrunner_utils.script_run_context.in_cached_function"
         " no longer stops the recording of elements drawn inside a cached function"
     )
+
+
+def _bound_link_script() -> None:
+    import streamlit as st
+
+    from softmax_ui.streamlit_internals import write_bound_link_value
+
+    st.slider("probe", 0.0, 10.0, 1.0, key="probe_z", bind="query-params")
+    write_bound_link_value("probe_z", 7.0)
+    st.session_state["written"] = st.query_params.get("probe_z")
+    write_bound_link_value("probe_z", None)
+    st.session_state["removed"] = "probe_z" not in st.query_params
+
+
+def test_a_bound_widgets_link_value_can_still_be_written_and_removed():
+    at = AppTest.from_function(_bound_link_script, default_timeout=TIMEOUT).run()
+    assert not at.exception, at.exception
+    written, removed = at.session_state["written"], at.session_state["removed"]
+    assert written in ("7", "7.0") and removed, (
+        "QueryParams.set_corrected_value, stored_param_matches_corrected_value or"
+        " remove_param (through get_session_state().query_params()) is gone or"
+        " changed: softmax_ui.streamlit_internals.write_bound_link_value uses them"
+    )

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 
-from softmax_core import softmax, softmax_steps, two_class_outputs
+from softmax_core import EXP_OVERFLOW, softmax, softmax_steps, two_class_outputs
 from softmax_ui.controls import TEMPERATURES
 from softmax_ui.locales import en, zh_tw
 
@@ -172,6 +172,8 @@ def assert_is_softmax(shown: dict) -> None:
 def drag(live: Live, locator, fractions: list[float]) -> list[dict]:
     """Press on ``locator``, move to each fraction of its width, read the view
     after every move (before the release), then release and return the reads."""
+    # The mouse reaches only what the window shows.
+    locator.scroll_into_view_if_needed()
     box = locator.bounding_box()
     y = box["y"] + box["height"] / 2
     page = live.page
@@ -320,6 +322,7 @@ def test_a_drag_of_a_slider_in_one_move_each_way_agrees_with_the_core(live):
     assert reads[0]["z"][5] >= 9.5 and reads[1]["z"][5] <= -9.5
 
 
+OVERFLOW_64 = EXP_OVERFLOW[np.dtype(np.float64)]
 LARGE = [
     [1e4, -1e4, 0.0, 5.0],
     [-1e4, -1e4 + 1, -1e4 + 2, -1e4 + 3],
@@ -362,8 +365,10 @@ def test_large_z_typed_into_the_views_inputs_does_not_overflow(live):
             assert_is_softmax(shown)
             steps = softmax_steps(z, temperature=T)
             printed = live.printed()
+            # An entry whose e^(z/T) overflows float64 is marked ⚠.
+            marks = ["⚠ " if v / T > OVERFLOW_64 else "" for v in z]
             assert [row[2] for row in printed["rows"]] == [
-                _python_number(v) for v in steps.t
+                mark + _python_number(v) for mark, v in zip(marks, steps.t, strict=True)
             ]
             assert printed["total"] == f"{steps.total:.4g}"
             t_header = en.STRINGS["table.t_shifted" if steps.shifted else "table.t"]
