@@ -9,7 +9,7 @@ from softmax_core import (
     predict_proba,
     reference_cost_and_gradients,
 )
-from softmax_ui import controls, formulas, runs
+from softmax_ui import controls, formulas, lab, runs
 from softmax_ui.frame import (
     figure_sizes,
     finish_page,
@@ -77,6 +77,12 @@ if data is None:
     finish_page()  # the link notice and "Link to this view" even with no data yet
     st.stop()
 
+# Points placed by hand on the lab's plane replace a two-feature data set,
+# which stays under them as the plane's extent and for "Back to the data set".
+base, hand_notes = data, []
+hand, _ = lab.current_hand_points()
+if hand is not None and data.X.shape[0] == 2:
+    data, hand_notes = lab.hand_data(hand, count)
 names = list(data.class_names or class_names(count))
 settings = runs.TrainingSettings(
     num_classes=count, hidden_units=hidden, activation=activation,
@@ -84,13 +90,37 @@ settings = runs.TrainingSettings(
     test_share=test_percent / 100,
 )  # fmt: skip
 with view_col:
+    st.subheader(tr("lab.title"))
+    st.caption(tr("lab.intro"))
+    status, lab_place = st.container(), st.container()
+    # Under the lab, so that the plane stays put as points come and go.
+    for note in hand_notes:
+        st.caption(note)
+if data.X.shape[1] == 0:  # every point by hand cleared: an empty plane to click on
+    with lab_place:
+        lab.training_lab(None, data, settings, names, key="training_lab",
+                         plane=base, editable=True, hand=True)  # fmt: skip
+    finish_page()
+    st.stop()
+with status:
     bar = st.empty()
     history = runs.training_run(data, settings, _progress=runs.progress_bar(
         bar, int(iterations), lambda it: tr("training.progress", it=it, of=iterations)
     ))  # fmt: skip
     bar.empty()
+    if history.diverged:
+        st.error(tr("training.diverged", it=history.iterations_done))
 train_set, test_set = split_data(data, test_percent / 100)
-snapshot_iterations = sorted(history.snapshots)
+# Inside the model: the example selected (ringed, framed) and where J diverges.
+highlight = inside.selected_example(data.X.shape[1])
+diverged_at = inside.diverged_at(history.costs, history.diverged)
+with lab_place:
+    lab.training_lab(
+        history, data, settings, names, key="training_lab", train_set=train_set,
+        test_set=test_set, plane=base, editable=True, hand=hand is not None,
+        highlight=highlight, diverged_at=diverged_at,
+    )  # fmt: skip
+snapshot_iterations = runs.scrub_iterations(history, settings)
 # The scrubber follows the end of each new run unless it was moved away from
 # the end of the run before; then it keeps its iteration where that still is.
 shown_before = st.session_state.get(controls.SNAPSHOT.key)
@@ -101,15 +131,12 @@ if (
     st.session_state.pop(controls.SNAPSHOT.key, None)
 st.session_state[RUN_END] = snapshot_iterations[-1]
 sizes = figure_sizes()
-# Inside the model: the example selected (ringed, framed) and where J diverges.
-highlight = inside.selected_example(data.X.shape[1])
-diverged_at = inside.diverged_at(history.costs, history.diverged)
 
 with view_col:
-    if history.diverged:
-        st.error(tr("training.diverged", it=history.iterations_done))
+    report = st.expander(tr("lab.report"))
+with report:
     iteration, params = view.snapshot_slider(
-        controls.SNAPSHOT, history, snapshot_iterations[-1],
+        controls.SNAPSHOT, history, snapshot_iterations[-1], settings,
         help=tr("training.iteration_help"),
     )  # fmt: skip
     view.run_metrics(history, iteration, st.columns(3), tested=bool(test_set))

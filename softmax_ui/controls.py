@@ -227,6 +227,11 @@ EXAMPLE = Control(
     hideable=False,
 )  # fmt: skip
 
+# Points placed by hand on the lab's plane (softmax_ui/hand_points.py writes
+# and reads its value, ``class.x.y`` parts joined by "_"); not a widget, so a
+# classroom link cannot hide it.
+HAND_POINTS = Control("training_points", "lab.points", hideable=False)
+
 # --- Guided lecture -----------------------------------------------------------
 # Its high end is the number of steps, which the lecture's step list decides.
 # The previous and next buttons belong to the step navigation.
@@ -273,6 +278,7 @@ REGISTRY: tuple[Control, ...] = (
     DATASET, UPLOAD, TRAINING_C, EXAMPLES, SEED, TEST_SHARE, HIDDEN, ACTIVATION,
     LEARNING_RATE, ITERATIONS, L2, SNAPSHOT, EXAMPLE,
     LECTURE_STEP, DESCENT_STEP_COUNT, COLUMNS_SHOWN,
+    HAND_POINTS,
 )  # fmt: skip
 BY_KEY: dict[str, Control] = {control.key: control for control in REGISTRY}
 # What a classroom link may hide, in page order.

@@ -25,6 +25,7 @@ from . import formulas, runs
 from .controls import COLUMNS_SHOWN, LECTURE_CLASSES, LECTURE_Y_HAT, SNAPSHOT
 from .frame import figure_sizes, show_math
 from .i18n import class_names, tr
+from .lab import training_lab
 from .training_data import Data, DataSettings, generated_data
 from .views import training as view
 from .widgets import slider
@@ -50,7 +51,7 @@ def cost_step() -> None:
     control_col, view_col = st.columns([1, 3], gap="large")
     with control_col:
         iteration, params = view.snapshot_slider(
-            SNAPSHOT.on("lecture_cost"), history, COST_ITERATION
+            SNAPSHOT.on("lecture_cost"), history, COST_ITERATION, SETTINGS
         )
     Y = one_hot(data.labels, LECTURE_CLASSES)
     Y_hat = predict_proba(params, data.X)
@@ -86,24 +87,28 @@ def matrices() -> None:
 
 def training() -> None:
     names, sizes = class_names(LECTURE_CLASSES), figure_sizes()
+    data, history = _training()
+    # The lab plays the run: the plane and the J curve side by side.
+    training_lab(history, data, SETTINGS, names, key="lecture_lab", compact=True)
+    # The same run as the training page's figures, with a scrubber.
     # Both charts have their legend below them, which adds three lines to a
     # chart: two lines off the height keep each only a line taller than the
-    # other steps' charts, so that projected this step too fits the screen.
+    # other steps' charts.
     sizes = replace(sizes, height=sizes.height - 2 * sizes.font)
-    data, history = _training()
-    control_col, curve_col, region_col = st.columns([1, 2, 2], gap="large")
-    with control_col:
-        iteration, _ = view.snapshot_slider(
-            SNAPSHOT.on(PREFIX), history, SETTINGS.iterations
+    with st.expander(tr("lab.report")):
+        control_col, curve_col, region_col = st.columns([1, 2, 2], gap="large")
+        with control_col:
+            iteration, _ = view.snapshot_slider(
+                SNAPSHOT.on(PREFIX), history, SETTINGS.iterations, SETTINGS
+            )
+        view.run_metrics(history, iteration, [control_col] * 3, tested=False)
+        view.cost_curve(
+            PREFIX, history, iteration, sizes, tested=False, place=curve_col
         )
-    view.run_metrics(history, iteration, [control_col] * 3, tested=False)
-    view.cost_curve(
-        PREFIX, history, iteration, sizes, tested=False, place=curve_col
-    )
-    view.regions(
-        PREFIX, data, SETTINGS, iteration, names, sizes, train_set=data,
-        place=region_col,
-    )  # fmt: skip
+        view.regions(
+            PREFIX, data, SETTINGS, iteration, names, sizes, train_set=data,
+            place=region_col,
+        )  # fmt: skip
     show_math(
         formulas.side_by_side(
             formulas.OUTPUT_GRADIENTS, formulas.WEIGHT_GRADIENT, formulas.DESCENT_STEP

@@ -18,7 +18,10 @@ from softmax_core import Regions, TrainingHistory, class_regions, train
 from .streamlit_internals import draw_outside_the_cache
 from .training_data import Data, split_data
 
-SNAPSHOTS = 100
+SNAPSHOTS = 100  # the scrubber's
+# The live lab (softmax_ui/lab.py) plays the snapshots of W and b: at most this
+# many float32 values of them in all (1.2 MB), as dense as that allows.
+LAB_VALUES = 300_000
 
 
 @dataclass(frozen=True)
@@ -70,11 +73,44 @@ def training_run(
         iterations=settings.iterations,
         hidden_units=settings.hidden_units,
         activation=settings.activation,
-        snapshot_every=max(1, settings.iterations // SNAPSHOTS),
+        snapshot_every=snapshot_every(settings, data.X.shape[0]),
         l2=settings.l2,
         test=None if test_set is None else (test_set.X, test_set.labels),
         progress=_progress,
     )
+
+
+def parameter_count(settings: TrainingSettings, n: int) -> int:
+    """How many numbers W and b of the run's model hold (n features)."""
+    C, h = settings.num_classes, settings.hidden_units
+    return C * (n + 1) if h == 0 else h * (n + 1) + C * (h + 1)
+
+
+def scrub_every(settings: TrainingSettings) -> int:
+    """The scrubber's step: about :data:`SNAPSHOTS` positions over the run."""
+    return max(1, settings.iterations // SNAPSHOTS)
+
+
+def snapshot_every(settings: TrainingSettings, n: int) -> int:
+    """The run's snapshot step: as dense as :data:`LAB_VALUES` allows.
+
+    Dense enough for the lab to play every iteration when it fits; chosen to
+    divide the scrubber's step where it can, so the scrubber's iterations
+    (every :func:`scrub_every`) are all among the snapshots.
+    """
+    per = parameter_count(settings, n)
+    needed = max(1, -(-(settings.iterations + 1) * per // LAB_VALUES))
+    scrub = scrub_every(settings)
+    if needed <= scrub:
+        return min(d for d in range(needed, scrub + 1) if scrub % d == 0)
+    return -(-needed // scrub) * scrub
+
+
+def scrub_iterations(history: TrainingHistory, settings: TrainingSettings) -> list[int]:
+    """The snapshots the scrubber offers: every :func:`scrub_every`, and the last."""
+    step = scrub_every(settings)
+    iterations = sorted(history.snapshots)
+    return [it for it in iterations if it % step == 0 or it == iterations[-1]]
 
 
 def progress_bar(

@@ -120,6 +120,8 @@ def split_data(data: Data, test_share: float) -> tuple[Data, Data | None]:
     if test_share <= 0:
         return data, None
     X, labels, X_test, labels_test = train_test_split(data.X, data.labels, test_share)
+    if labels_test.size == 0:  # one example (points placed by hand): all to train
+        return data, None
     return (
         replace(data, X=X, labels=labels),
         replace(data, X=X_test, labels=labels_test),

@@ -16,6 +16,9 @@ then saves what the window shows:
   guided lecture in presenter mode;
 * ``<page>-390x844.png``: the explorer, the loss, C = 2 and training pages on
   a phone, as a student opens a classroom link (touch, mobile layout);
+* ``lab-playing-*.png``: the training page's live lab mid-play (rewound, then
+  played for a moment; the shot is taken while it plays), on a laptop and
+  projected in both languages.
 * ``training-inside-*``, ``training-divergence-*``: the training page's
   "Inside the model" (an example selected in the table and ringed on the
   plane, the W and b grid after a nudge) and a learning rate too large,
@@ -58,6 +61,7 @@ PROJECTOR = (1920, 1080)
 PHONE = (390, 844)
 PHONE_PAGES = ("explorer", "loss", "logistic", "training")
 IDLE_TIMEOUT = 45.0
+LAB_PLAY = 2.0  # seconds of play before a shot of the lab mid-play
 
 # The height of everything in the main area, which scrolls inside the window.
 _CONTENT_HEIGHT = """
@@ -78,6 +82,7 @@ class Shot:
     name: str
     path: str
     size: tuple[int, int]
+    play: float = 0.0  # seconds the training lab plays before the shot
     # A CSS selector to scroll to the top of the window (under the presenter's
     # navigation), and one to click there first.
     scroll_to: str = ""
@@ -139,6 +144,19 @@ def shots() -> list[Shot]:
         )
     phone = "{}x{}".format(*PHONE)
     listed += [Shot(f"{page}-{phone}", f"/{page}", PHONE) for page in PHONE_PAGES]
+    lab = (
+        "/training?training_dataset=spirals&training_C=3&training_hidden_units=32"
+        "&training_activation=relu&training_learning_rate=0.3"
+        "&training_iterations=600&training_test_share=20"
+    )
+    listed += [
+        Shot(f"lab-playing-{laptop}", lab, LAPTOP, play=LAB_PLAY),
+        Shot(f"lab-playing-{projector}", f"{lab}&present=true", PROJECTOR, LAB_PLAY),
+        Shot(f"lab-playing-{projector}-zh-TW", f"{lab}&present=true&lang=zh-TW",
+             PROJECTOR, LAB_PLAY),
+    ]  # fmt: skip
+    listed.append(Shot(f"lab-hand-points-{laptop}", _hand_points_link(), LAPTOP,
+                       play=LAB_PLAY))  # fmt: skip
     # Inside the model: the training run's worst example (271) selected.
     for suffix, lang in (("", ""), ("-zh-TW", "&lang=zh-TW")):
         selected = f"/training?present=true&training_example=271{lang}"
@@ -208,6 +226,39 @@ def shots() -> list[Shot]:
             PROJECTOR, scroll_to=".st-key-loss_step_on_z",
         ))  # fmt: skip
     return listed
+
+
+def _hand_points_link() -> str:
+    """The training page on an XOR placed by hand: four clusters, two classes."""
+    import numpy as np
+
+    from softmax_ui.hand_points import serialize
+
+    rng = np.random.default_rng(3)
+    centres = [(-1.5, -1.5, 0), (1.5, 1.5, 0), (-1.5, 1.5, 1), (1.5, -1.5, 1)]
+    X = np.concatenate(
+        [rng.normal((x, y), 0.45, size=(9, 2)) for x, y, _ in centres]
+    ).T
+    labels = np.repeat([k for _, _, k in centres], 9)
+    return (
+        f"/training?training_C=2&training_hidden_units=8&training_learning_rate=0.5"
+        f"&training_iterations=800&training_points={serialize(X, labels)}"
+    )
+
+
+def _play_lab(page, seconds: float) -> None:
+    """Scroll the training lab into view, rewind it and play for ``seconds``."""
+    # Its top below the page's header (presenter mode's navigation).
+    page.locator('[data-testid="trainingLab"]').evaluate(
+        "e => e.scrollIntoView({block: 'start'})"
+    )
+    page.evaluate(
+        """() => document.querySelector('[data-testid="stMain"]')
+                   ?.scrollBy(0, -window.innerHeight * 0.09)"""
+    )
+    page.locator('[data-testid="labRewind"]').click()
+    page.locator('[data-testid="labPlay"]').click()
+    page.wait_for_timeout(int(seconds * 1000))
 
 
 def _wait_idle(
@@ -285,6 +336,8 @@ def take(browser, base: str, shot: Shot, out: Path, settle: float, full: bool) -
             tall = max(height, int(page.evaluate(_CONTENT_HEIGHT)))
             page.set_viewport_size({"width": width, "height": tall})
             _wait_idle(page, runs, 1000)
+        if shot.play:
+            _play_lab(page, shot.play)
         errors += [
             f"exception on the page: {text[:300]}"
             for text in page.locator('[data-testid="stException"]').all_inner_texts()

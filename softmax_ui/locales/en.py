@@ -418,6 +418,57 @@ STRINGS: dict[str, str] = {
     "reconnect.uploader_browse": "Browse files",
     "reconnect.uploader_upload": "Upload",
     "reconnect.uploader_per_file": "{size} per file{types}",
+    # Live training lab (softmax_ui/lab.py, softmax_ui/hand_points.py)
+    "lab.play": "Play",
+    "lab.pause": "Pause",
+    "lab.rewind": "Rewind to iteration 0",
+    "lab.step": "Step {n} iterations on",
+    "lab.speed": "Speed",
+    "lab.speed_unit": "{n} it/s",
+    "lab.iteration_of": "Iteration {n} of {m}",
+    "lab.shading": "Regions:",
+    "lab.softmax": "softmax",
+    "lab.hardmax": "hardmax",
+    "lab.cost": "J",
+    "lab.accuracy": "Training accuracy",
+    "lab.test_cost": "Test J",
+    "lab.test_accuracy": "Test accuracy",
+    "lab.iteration_axis": "iteration",
+    "lab.y_hat": "Ŷ of the first {k} examples (true class outlined)",
+    "lab.example": "example",
+    "lab.regions": "Regions at iteration {it}",
+    "lab.curve": "J and accuracy, growing as training plays",
+    "lab.diverged": "diverges at {it}",
+    "lab.add_class": "Click the plane to add a point of",
+    "lab.clear": "Clear",
+    "lab.back": "Back to the data set",
+    "lab.edit_hint": (
+        "Click a point, shift-click or right-click near one to remove it. Training"
+        " starts again from the points, and the link carries them."
+    ),
+    "lab.point_count": "{n} points",
+    "lab.too_many": "At most 500 points by hand.",
+    "lab.no_plane": "The plane is drawn for data with two features.",
+    "lab.no_run": "No points to train on: click the plane to add some.",
+    "lab.highlight": "example",
+    "lab.points": "Points placed by hand",
+    "lab.title": "Watch it learn",
+    "lab.intro": (
+        "Press play (or the space bar): J falls, the regions and Ŷ follow, one"
+        " iteration at a time. Shading by softmax pales where the model is unsure."
+    ),
+    "lab.hand_active": "Training on {m} points placed by hand (in the link).",
+    "lab.hand_refused": (
+        "Left out of the link's points, which are not `class.x.y` with x, y in"
+        " hundredths: {parts}"
+    ),
+    "lab.hand_dropped": "{count} points past the first 500 are left out.",
+    "lab.hand_beyond_c": (
+        "{count} points of classes beyond C = {C} are left out of training: raise C"
+        " to train on them."
+    ),
+    "lab.hand_one_class": "Only one class among the points: every region is that class.",
+    "lab.report": "The run as figures: a scrubber, J and the regions",
     # Inside the model (softmax_ui/views/inside.py, parameters.py)
     "inside.title": "Inside the model",
     "inside.example": "Selected example",

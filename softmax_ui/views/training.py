@@ -52,10 +52,17 @@ def upload_notes(data: Data) -> None:
 
 
 def snapshot_slider(
-    control: Control, history: TrainingHistory, near: int, **kwargs: Any
+    control: Control,
+    history: TrainingHistory,
+    near: int,
+    settings: runs.TrainingSettings,
+    **kwargs: Any,
 ) -> tuple[int, Parameters]:
-    """A slider over the run's snapshots, starting at the one nearest ``near``."""
-    iterations = sorted(history.snapshots)
+    """A slider over the run's snapshots, starting at the one nearest ``near``.
+
+    It offers about :data:`runs.SNAPSHOTS` of them (:func:`runs.scrub_iterations`).
+    """
+    iterations = runs.scrub_iterations(history, settings)
     start = min(iterations, key=lambda it: abs(it - near))
     iteration = st.select_slider(
         tr(control.label), iterations, value=start, key=control.key, **kwargs

@@ -291,6 +291,11 @@ def test_the_logistic_outputs_start_at_the_lecture_values_and_always_sum_to_one(
 def test_the_training_page_draws_the_cost_curve_and_shows_metrics(app):
     app.open("/training")
     page = app.page
+    # The live lab comes first, with J and the accuracy of the run's end.
+    lab_cost = page.locator('[data-testid="labMetric-cost"]')
+    assert re.fullmatch(r"\d+\.\d{3}", lab_cost.inner_text())
+    # The plotly figures and the metrics are under "The run as figures".
+    page.get_by_text(en.STRINGS["lab.report"]).click()
     title = en.STRINGS["training.cost_title"]
     chart = page.locator(".js-plotly-plot").filter(
         has=page.locator(".gtitle", has_text=title)

@@ -217,7 +217,8 @@ def _check_fits_the_projector(page) -> None:
           const para = document.querySelector(
             '[data-testid="stMarkdownContainer"] p');
           const views = Array.from(document.querySelectorAll(
-            '[data-testid="stPlotlyChart"], [data-testid="stTable"]'));
+            '[data-testid="stPlotlyChart"], [data-testid="stTable"],'
+            + ' .st-key-lecture_lab'));
           const right = Math.max(0, ...views.map(
             (v) => v.getBoundingClientRect().right));
           return {

@@ -24,7 +24,7 @@ MAIN_VIEW = {
     "explorer": ".st-key-explorer_live",
     "loss": '[data-testid="stTable"]',
     "logistic": ".st-key-logistic_live",
-    "training": ".st-key-training_cost",
+    "training": ".st-key-training_lab",
 }
 
 
