@@ -817,14 +817,17 @@ class Lab {
     return layer;
   }
 
-  drawCurve(it) {
-    const canvas = this.curve;
+  // A canvas cleared and scaled to CSS pixels: its context, width and height.
+  static cleared(canvas) {
     const ctx = canvas.getContext('2d');
     const dpr = canvas.width / canvas.cssWidth;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const W = canvas.cssWidth;
-    const H = canvas.cssHeight;
-    ctx.clearRect(0, 0, W, H);
+    ctx.clearRect(0, 0, canvas.cssWidth, canvas.cssHeight);
+    return { ctx, W: canvas.cssWidth, H: canvas.cssHeight };
+  }
+
+  drawCurve(it) {
+    const { ctx, W, H } = Lab.cleared(this.curve);
     const font = Math.round(this.data.sizes.font * 0.8);
     ctx.font = `${font}px ${this.data.font_family}`;
     const left = font * 3.2;
@@ -928,13 +931,7 @@ class Lab {
 
   drawYHat(it) {
     if (!this.yHat || !this.run) return;
-    const canvas = this.yHat;
-    const ctx = canvas.getContext('2d');
-    const dpr = canvas.width / canvas.cssWidth;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    const W = canvas.cssWidth;
-    const H = canvas.cssHeight;
-    ctx.clearRect(0, 0, W, H);
+    const { ctx, W, H } = Lab.cleared(this.yHat);
     const { X, labels } = this.data.shown;
     const { n, hidden: h, classes: C, activation } = this.run;
     const index = this.snapshotIndex(it);
@@ -970,7 +967,7 @@ class Lab {
       const name = this.data.names[c] || String(c);
       ctx.fillText(name.length > 7 ? `${name.slice(0, 6)}…` : name, left - 4, 2 + c * chh + chh / 2);
     }
-    canvas.dataset.values = JSON.stringify(shown.map((y) => y.map((v) => Number(v.toFixed(6)))));
+    this.yHat.dataset.values = JSON.stringify(shown.map((y) => y.map((v) => Number(v.toFixed(6)))));
   }
 
   // -- points by hand -------------------------------------------------------------

@@ -41,6 +41,7 @@ from tools.app_server import (
 ROOT = Path(__file__).resolve().parents[2]
 SCREENSHOTS = ROOT / "tests" / ".screenshots"
 VIEWPORT = {"width": 1600, "height": 1000}
+PHONE = {"width": 390, "height": 844}
 IDLE_TIMEOUT = 30.0
 # How long a pressed key may take to move a slider before it counts as unmoved
 # (at an end of its range, say).
@@ -285,3 +286,15 @@ def fresh_app(context, fresh_server, request) -> Iterator[AppPage]:
     """A tab on a server started for this test alone (see ``fresh_server``)."""
     with _app_page(context, fresh_server, request.node.name) as app_page:
         yield app_page
+
+
+@pytest.fixture
+def phone(browser, server) -> Iterator[AppPage]:
+    """A tab on a phone (390×844, touch) on the shared server."""
+    phone_context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
+    phone_context.set_default_timeout(60_000)
+    phone_context.add_init_script(TRACKER)
+    app_page = AppPage(phone_context, server)
+    yield app_page
+    app_page.assert_no_errors()
+    phone_context.close()

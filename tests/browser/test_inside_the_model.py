@@ -17,7 +17,6 @@ from softmax_core import example_losses, logits, one_hot, train, worst_first
 from softmax_ui.locales import en
 from softmax_ui.runs import TrainingSettings
 from softmax_ui.training_data import DataSettings, generated_data
-from tools.app_server import TRACKER
 
 from .conftest import AppPage
 from .test_laptop_layout import _CUT_SHORT, LAPTOP, PROJECTOR
@@ -115,21 +114,11 @@ def test_a_nudge_changes_j_and_a_gradient_step_lowers_it(app: AppPage):
     assert float(j_shown(app, "now")) < nudged
 
 
-def test_on_a_phone_the_section_scrolls_nothing_sideways(browser, server):
-    context = browser.new_context(
-        viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True
-    )
-    context.set_default_timeout(60_000)
-    context.add_init_script(TRACKER)
-    phone = AppPage(context, server)
-    try:
-        phone.open("/training?training_example=5")
-        phone.page.locator(".st-key-training_inside_step").scroll_into_view_if_needed()
-        width = phone.page.evaluate("() => document.documentElement.scrollWidth")
-        assert width <= 390
-        phone.assert_no_errors()
-    finally:
-        context.close()
+def test_on_a_phone_the_section_scrolls_nothing_sideways(phone):
+    phone.open("/training?training_example=5")
+    phone.page.locator(".st-key-training_inside_step").scroll_into_view_if_needed()
+    width = phone.page.evaluate("() => document.documentElement.scrollWidth")
+    assert width <= 390
 
 
 def _assert_equal(actual, expected) -> None:

@@ -10,15 +10,13 @@ from __future__ import annotations
 import pytest
 
 from softmax_ui.locales import en, zh_tw
-from tools.app_server import TRACKER
 
-from .conftest import AppPage
+from .conftest import PHONE
 
 expect = pytest.importorskip(
     "playwright.sync_api", reason="browser tests need `pip install playwright`"
 ).expect
 
-PHONE = {"width": 390, "height": 844}
 # Each page's main view: the element it must show in the first screen.
 MAIN_VIEW = {
     "explorer": ".st-key-explorer_live",
@@ -26,17 +24,6 @@ MAIN_VIEW = {
     "logistic": ".st-key-logistic_live",
     "training": ".st-key-training_lab",
 }
-
-
-@pytest.fixture
-def phone(browser, server):
-    context = browser.new_context(viewport=PHONE, has_touch=True, is_mobile=True)
-    context.set_default_timeout(60_000)
-    context.add_init_script(TRACKER)
-    app_page = AppPage(context, server)
-    yield app_page
-    app_page.assert_no_errors()
-    context.close()
 
 
 @pytest.mark.parametrize("lang", ["en", "zh-TW"])
