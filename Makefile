@@ -48,7 +48,7 @@ screenshots: $(VENV)/.installed-dev
 # All four speed measurements (about 10 minutes; latency and cold start need
 # Chromium). Each runs even if one before it missed its goal.
 benchmark: $(VENV)/.installed-dev
-	@status=0; for b in train_step latency load cold_start; do \
+	@status=0; for b in train_step latency load cold_start lab_fps poll; do \
 		echo "== benchmarks/$$b.py"; $(BIN)/python benchmarks/$$b.py || status=1; \
 	done; exit $$status
 
