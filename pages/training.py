@@ -183,7 +183,7 @@ view.matrices(
     highlight=highlight,
     on_select=inside.select_from_heatmap,
 )
-view.export("training", params, data.X[:, :shown], iteration)
+view.export("training", params, data.X[:, examples], iteration)
 
 # --- Inside the model ----------------------------------------------------------
 inside.example_table(data, params, names, iteration, highlight, presenting=presenter())

@@ -308,8 +308,8 @@ STRINGS: dict[str, str] = {
     "training.export_npz": "Download the parameters (.npz)",
     "training.export_json": "Download the parameters (JSON)",
     "training.export_snippet": (
-        "This numpy code loads the `.npz` file and computes Ŷ for the first {shown}"
-        " examples: it prints the Ŷ shown above."
+        "This numpy code loads the `.npz` file and computes Ŷ for the {shown}"
+        " examples of the heatmaps above: it prints the Ŷ shown there."
     ),
     # Lecture
     "lecture.nav": "Guided lecture",

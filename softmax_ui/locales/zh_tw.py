@@ -272,7 +272,7 @@ STRINGS: dict[str, str] = {
     "training.export_npz": "下載參數（.npz）",
     "training.export_json": "下載參數（JSON）",
     "training.export_snippet": (
-        "這段 numpy 程式讀入 `.npz` 檔，算出前 {shown} 個樣本的 Ŷ：印出的就是上面的 Ŷ。"
+        "這段 numpy 程式讀入 `.npz` 檔，算出上面熱圖中 {shown} 個樣本的 Ŷ：印出的就是那裡的 Ŷ。"
     ),
     # Lecture
     "lecture.nav": "課程導覽",

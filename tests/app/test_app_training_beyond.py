@@ -134,3 +134,15 @@ def test_waiting_for_an_upload_still_offers_the_link_to_this_view():
     assert_no_exception(at)
     assert any(i.value == EN["training.upload_waiting"] for i in at.info)
     assert at.get_by_key("classroom_hide") is not None
+
+
+def test_the_snippet_computes_the_columns_the_heatmaps_show_with_an_example_selected():
+    # Example 100 (1-based) takes the heatmaps' last column: the snippet's too.
+    at = open_page("training", {"training_example": "100"})
+    snippet = at.code[0].value
+    start = snippet.index("X = np.array(")
+    written: dict = {"np": np}
+    exec(snippet[start : snippet.index("])", start) + 2], written)  # noqa: S102
+    X, _ = make_blobs(300, 4, seed=0)
+    np.testing.assert_array_equal(written["X"][:, -1], X[:, 99])
+    np.testing.assert_array_equal(written["X"][:, :-1], X[:, :7])
