@@ -115,6 +115,8 @@ train_set, test_set = split_data(data, test_percent / 100)
 highlight = inside.selected_example(data.X.shape[1])
 diverged_at = inside.diverged_at(history.costs, history.diverged)
 with lab_place:
+    if diverged_at is not None:  # said where J is seen to diverge: at the lab's curve
+        view.divergence_note(diverged_at, history, learning_rate)
     lab.training_lab(
         history, data, settings, names, key="training_lab", train_set=train_set,
         test_set=test_set, plane=base, editable=True, hand=hand is not None,
@@ -148,7 +150,7 @@ with report:
         curve_col, region_col = st.container(), st.container()
     view.cost_curve(
         "training", history, iteration, sizes, tested=bool(test_set), place=curve_col,
-        diverged_at=diverged_at, learning_rate=learning_rate,
+        diverged_at=diverged_at,
     )  # fmt: skip
     view.regions(
         "training", data, settings, iteration, names, sizes,

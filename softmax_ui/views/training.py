@@ -101,16 +101,12 @@ def cost_curve(
     tested: bool,
     place: Any = st,
     diverged_at: int | None = None,
-    learning_rate: float | None = None,
 ) -> None:
     """J and accuracy over the iterations (the test set's too), ``iteration`` marked.
 
-    ``diverged_at``, the iteration where J is seen to diverge, is said above
-    the curve (with a smaller α to try than ``learning_rate``) and crossed on it.
+    ``diverged_at``, the iteration where J is seen to diverge, is crossed on
+    it (:func:`divergence_note` says it in words, with a smaller α to try).
     """
-    if diverged_at is not None:
-        place.warning(divergence_message(diverged_at, history, learning_rate),
-                      icon=":material/trending_up:")  # fmt: skip
     plot(
         figures.cost_curve(
             history.costs, history.accuracies, iteration, sizes,
@@ -126,6 +122,18 @@ def cost_curve(
         ),
         key=f"{prefix}_cost", place=place,
     )  # fmt: skip
+
+
+def divergence_note(
+    diverged_at: int,
+    history: TrainingHistory,
+    learning_rate: float | None,
+    *,
+    place: Any = st,
+) -> None:
+    """The warning that J diverges at ``diverged_at``, with a smaller α to try."""
+    place.warning(divergence_message(diverged_at, history, learning_rate),
+                  icon=":material/trending_up:")  # fmt: skip
 
 
 def divergence_message(

@@ -203,6 +203,8 @@ def test_a_learning_rate_that_makes_j_bounce_is_named_at_the_curve():
     warnings = [w.value for w in at.warning]
     assert len(warnings) == 1
     assert "α = 30" in warnings[0] and "α = 3" in warnings[0]
+    # Said at the lab, the page's main curve: not folded into an expander.
+    assert not [w for folded in at.expander for w in folded.warning]
     (cross,) = [t for t in figure(at, "training_cost")["data"]
                 if t.get("marker", {}).get("symbol") == "x"]  # fmt: skip
     it = int(values(cross["x"])[0])
