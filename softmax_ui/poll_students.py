@@ -23,6 +23,7 @@ from .questions import BY_ID, Question
 from .text import as_typed
 
 _RESULT = "_poll_result"
+_SEEN_REVEAL = "_poll_seen_reveal"  # the poll whose reveal this tab has run for
 
 
 def answering() -> bool:
@@ -68,6 +69,8 @@ def student_view() -> None:
     elif result is None and not poll.revealed:
         # A reloaded tab: its answer is in (the answer, once revealed, says it).
         _say(Answer.COUNTED, code, question, mine)
+    if poll.revealed:  # this run's page already says nothing that waits
+        st.session_state[_SEEN_REVEAL] = code
     _answer_when_revealed(code, question.id, mine)
 
 
@@ -111,6 +114,11 @@ def _answer_when_revealed(code: str, question_id: str, mine: int | None) -> None
         if mine is not None:
             st.caption(tr("polls.waiting"))
         return
+    if st.session_state.get(_SEEN_REVEAL) != code:
+        # Revealed since the page ran: run it all again, so that what it said
+        # while waiting ("your answer is in …") gives way to the answer.
+        st.session_state[_SEEN_REVEAL] = code
+        st.rerun(scope="app")
     right = tr(question.choice(question.answer))
     if mine is None:
         text = tr("questions.answer", choice=right, why=tr(question.why))

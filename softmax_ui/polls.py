@@ -137,12 +137,16 @@ def _live_tally(code: str, question: Question) -> None:
         # The code large enough to read from the back of the hall; the link
         # is the address this tab has, escaped (HTML, not Markdown, here).
         link = html.escape(student_link(code))
+        total = sum(counts)
+        answers = (
+            tr("polls.answers_one") if total == 1 else tr("polls.answers", n=total)
+        )
         st.html(
             '<div class="poll-join">'
             f'<span class="poll-code" data-code="{code}">{code}</span>'
             f'<span class="poll-link">{link}</span>'
             f'<span class="poll-state">{html.escape(state)} · '
-            f"{html.escape(tr('polls.answers', n=sum(counts)))}</span></div>"
+            f"{html.escape(answers)}</span></div>"
         )
         tally_bars(question, counts, revealed=False)
         if poll.is_open():

@@ -591,6 +591,7 @@ STRINGS: dict[str, str] = {
     "polls.left": "{s} s left",
     "polls.closed_now": "Closed",
     "polls.answers": "{n} answers",
+    "polls.answers_one": "1 answer",
     "polls.close": "Close the poll",
     "polls.student_title": "Poll {code}",
     "polls.counted": "Your answer is in: **{choice}**. The answer comes when the lecturer reveals it.",

@@ -532,6 +532,7 @@ STRINGS: dict[str, str] = {
     "polls.left": "剩 {s} 秒",
     "polls.closed_now": "已結束",
     "polls.answers": "{n} 人作答",
+    "polls.answers_one": "1 人作答",
     "polls.close": "結束投票",
     "polls.student_title": "投票 {code}",
     "polls.counted": "已收到你的答案：**{choice}**。老師揭曉後就會看到答案。",

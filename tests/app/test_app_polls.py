@@ -274,3 +274,14 @@ def test_hostile_values_of_the_poll_keys_break_nothing_and_show_no_markup(key, v
         assert markup not in shown
     if key == "lecture_voter":
         assert re.fullmatch(r"[0-9a-f]{16}", at.query_params["lecture_voter"])
+
+
+def test_one_answer_is_said_in_the_singular():
+    at = lecturer()
+    code = open_poll(at)
+    click_key(student(code), "lecture_poll_answer_0")
+    at.run()
+    assert f"· {EN['polls.answers_one']}<" in joining(at)
+    click_key(student(code), "lecture_poll_answer_1")
+    at.run()
+    assert f"· {EN['polls.answers'].format(n=2)}<" in joining(at)

@@ -176,28 +176,19 @@ def answer_and_check(browser, server, base: str) -> None:
         projector.screenshot(f"poll-of-{STUDENTS}")
         # A repeat by a student's reloaded tab (its id kept in the address).
         student = tab_on(browser, server, {"width": 390, "height": 844})
-        try:
-            student.open(f"/lecture?lecture_poll={code}")
-            student.interact(
-                lambda: student.page.get_by_role(
-                    "button", name=EN["questions.hardmax_pick_1"]
-                ).click()
-            )
-            assert re.search(r"lecture_voter=[0-9a-f]{16}", student.page.url)
-            student.open(student.page.url.split(server.url, 1)[1])  # reload
-            # Its answer is in, and no buttons offer a second one.
-            assert student.page.get_by_text("Your answer is in").count() == 1
-            assert (
-                student.page.get_by_role(
-                    "button", name=EN["questions.hardmax_pick_0"]
-                ).count()
-                == 0
-            )
-            assert (
-                student.page.get_by_role("button", name=EN["polls.open"]).count() == 0
-            )
-        finally:
-            student.context.close()
+        student.open(f"/lecture?lecture_poll={code}")
+        student.interact(
+            lambda: student.page.get_by_role(
+                "button", name=EN["questions.hardmax_pick_1"]
+            ).click()
+        )
+        assert re.search(r"lecture_voter=[0-9a-f]{16}", student.page.url)
+        student.open(student.page.url.split(server.url, 1)[1])  # reload
+        # Its answer is in, and no buttons offer a second one.
+        assert student.page.get_by_text("Your answer is in").count() == 1
+        first = EN["questions.hardmax_pick_0"]
+        assert student.page.get_by_role("button", name=first).count() == 0
+        assert student.page.get_by_role("button", name=EN["polls.open"]).count() == 0
         expected[1] += 1
         projector.eventually(lambda: _equal(shown_tally(projector), expected), 15)
         # Reveal: the poll closes and the room's share of right answers shows.
@@ -206,6 +197,16 @@ def answer_and_check(browser, server, base: str) -> None:
         room_line = EN["questions.room"].format(right=expected[0], total=sum(expected))
         assert projector.page.get_by_text(room_line).count() == 1
         projector.assert_no_errors()
+        # The waiting student's page, unreloaded, gives way to the answer: what
+        # it said while waiting goes.
+        wrong = EN["questions.wrong"].split("{")[0]
+        student.eventually(
+            lambda: _equal(student.page.get_by_text(wrong).count() >= 1, True), 20
+        )
+        student.eventually(
+            lambda: _equal(student.page.get_by_text("Your answer is in").count(), 0), 10
+        )
+        student.context.close()
     finally:
         projector.context.close()
 
