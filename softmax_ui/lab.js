@@ -532,8 +532,13 @@ class Lab {
     const curveWidth = side ? width - planeSize - 28 : cell;
     this.sizeCanvas(this.curve, curveWidth, Math.max(140, curveHeight));
     if (this.yHat) {
+      // Rows tall enough to read when projected; the columns as wide as the
+      // numbers need, the whole width on a phone (the lab's one column).
       const C = data.count;
-      this.sizeCanvas(this.yHat, Math.min(width * 0.55, 60 + data.shown.X.length * 46), C * (data.presenter ? 28 : 18) + 4);
+      const column = data.presenter ? 66 : 48;
+      const names = this.yHatNamesWidth();
+      const wanted = names + data.shown.X.length * column;
+      this.sizeCanvas(this.yHat, Math.min(side ? width * 0.6 : width, wanted), C * (data.presenter ? 34 : 20) + 4);
     }
     this.pointsLayer = null;
   }
@@ -929,6 +934,23 @@ class Lab {
     }
   }
 
+  // The type of the small Ŷ's class names and numbers, in CSS pixels.
+  yHatFont() {
+    return Math.round(this.data.sizes.font * (this.data.presenter ? 0.8 : 0.75));
+  }
+
+  // The width the small Ŷ gives its class names: the longest, cut at 10 letters.
+  yHatNamesWidth() {
+    const ctx = this.yHat.getContext('2d');
+    ctx.font = `${this.yHatFont()}px ${this.data.font_family}`;
+    const widest = Math.max(0, ...this.data.names.map((name) => ctx.measureText(Lab.shortName(name)).width));
+    return Math.ceil(widest) + 10;
+  }
+
+  static shortName(name) {
+    return name.length > 10 ? `${name.slice(0, 9)}…` : name;
+  }
+
   drawYHat(it) {
     if (!this.yHat || !this.run) return;
     const { ctx, W, H } = Lab.cleared(this.yHat);
@@ -936,10 +958,11 @@ class Lab {
     const { n, hidden: h, classes: C, activation } = this.run;
     const index = this.snapshotIndex(it);
     const off = index * this.per;
-    const left = 56;
+    const left = Math.min(this.yHatNamesWidth(), W * 0.4);
     const cw = (W - left) / X.length;
     const chh = (H - 4) / C;
-    const font = Math.min(chh * 0.7, this.data.sizes.font * 0.75);
+    // No wider than a cell: "0.00" is about 2.4 letters wide.
+    const font = Math.min(chh * 0.75, this.yHatFont(), cw / 2.4);
     ctx.font = `${Math.round(font)}px ${this.data.font_family}`;
     ctx.textBaseline = 'middle';
     const shown = [];
@@ -951,9 +974,11 @@ class Lab {
         const g = Math.round(255 - 200 * v);
         ctx.fillStyle = `rgb(${g},${Math.round(255 - 150 * v)},255)`;
         ctx.fillRect(left + col * cw + 1, 2 + c * chh, cw - 2, chh - 1);
-        ctx.fillStyle = v > 0.55 ? '#ffffff' : '#111111';
-        ctx.textAlign = 'center';
-        ctx.fillText(v.toFixed(2), left + col * cw + cw / 2, 2 + c * chh + chh / 2);
+        if (font >= 9) {  // smaller than that, the colour alone tells
+          ctx.fillStyle = v > 0.55 ? '#ffffff' : '#111111';
+          ctx.textAlign = 'center';
+          ctx.fillText(v.toFixed(2), left + col * cw + cw / 2, 2 + c * chh + chh / 2);
+        }
         if (c === labels[col]) {
           ctx.strokeStyle = '#111111';
           ctx.lineWidth = 2;
@@ -963,9 +988,10 @@ class Lab {
     });
     ctx.textAlign = 'right';
     ctx.fillStyle = '#333333';
+    ctx.font = `${Math.round(Math.min(chh * 0.75, this.yHatFont()))}px ${this.data.font_family}`;
     for (let c = 0; c < C; c += 1) {
       const name = this.data.names[c] || String(c);
-      ctx.fillText(name.length > 7 ? `${name.slice(0, 6)}…` : name, left - 4, 2 + c * chh + chh / 2);
+      ctx.fillText(Lab.shortName(name), left - 4, 2 + c * chh + chh / 2, left - 6);
     }
     this.yHat.dataset.values = JSON.stringify(shown.map((y) => y.map((v) => Number(v.toFixed(6)))));
   }
